@@ -1,0 +1,97 @@
+"""Emotion curves as inline SVG, drawn on the server (no script, prints as it shows).
+
+Every chart carries its numbers as text (a label per point and a ``<desc>``),
+so colour is never the only signal and screen readers get the figures.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from .analysis import StepView
+from .model import EmotionScale
+
+
+def _tone(value: int, scale: EmotionScale) -> str:
+    """CSS class for a score: colour-blind-safe blue (positive) / orange (negative)."""
+    if value > 0:
+        return "jm-pos"
+    if value < 0:
+        return "jm-neg"
+    return "jm-neutral"
+
+
+def emotion_lane(views: list[StepView], scale: EmotionScale, labels: list[str]) -> Markup:
+    """The emotion curve across a journey's steps, one point centred in each step column.
+
+    Coordinates are percentages of the width, so the chart lines up with the
+    timeline's step columns at any width without stretching text or markers.
+    """
+    n = len(views)
+    height, top, bottom = 120, 18, 14
+    span = scale.max - scale.min
+
+    def y(value: int) -> float:
+        return round(top + (scale.max - value) * (height - top - bottom) / span, 1)
+
+    def x(i: int) -> str:
+        return f"{(i + 0.5) * 100 / n:.3f}%"
+
+    parts = []
+    for level in range(scale.min, scale.max + 1):
+        cls = "jm-grid jm-grid-zero" if level == 0 else "jm-grid"
+        parts.append(f'<line class="{cls}" x1="0" x2="100%" y1="{y(level)}" y2="{y(level)}"/>')
+        parts.append(
+            f'<text class="jm-axis" x="4" y="{y(level) + 4}">{escape(_signed(level))}</text>'
+        )
+    points = [(i, v.step.emotion) for i, v in enumerate(views) if v.step.emotion is not None]
+    for (i, a), (j, b) in zip(points, points[1:], strict=False):
+        dashed = " jm-gap" if j - i > 1 else ""
+        parts.append(f'<line class="jm-curve{dashed}" x1="{x(i)}" y1="{y(a)}" x2="{x(j)}" y2="{y(b)}"/>')
+    for i, value in points:
+        tone = _tone(value, scale)
+        parts.append(f'<circle class="jm-point {tone}" cx="{x(i)}" cy="{y(value)}" r="6"/>')
+        parts.append(
+            f'<text class="jm-value" x="{x(i)}" y="{y(value) - 10}" text-anchor="middle">'
+            f"{escape(_signed(value))}</text>"
+        )
+    description = "; ".join(
+        f"{label}: {_signed(v.step.emotion)} {scale.label(v.step.emotion)}"
+        if v.step.emotion is not None
+        else f"{label}: no score"
+        for v, label in zip(views, labels, strict=True)
+    )
+    return Markup(
+        f'<svg class="jm-emotion-lane" width="100%" height="{height}" role="img" '
+        f'aria-label="{escape("Emotion curve, scale " + _signed(scale.min) + " to " + _signed(scale.max))}">'
+        f"<desc>{escape(description)}</desc>{''.join(parts)}</svg>"
+    )
+
+
+def sparkline(values: list[float | None], scale: EmotionScale, label: str) -> Markup:
+    """A small emotion curve (one value per stage) for lists of journeys."""
+    width, height, pad = 120, 32, 4
+    n = len(values)
+    span = scale.max - scale.min
+
+    def xy(i: int, value: float) -> tuple[float, float]:
+        x = pad + (i * (width - 2 * pad) / (n - 1) if n > 1 else (width - 2 * pad) / 2)
+        return round(x, 1), round(pad + (scale.max - value) * (height - 2 * pad) / span, 1)
+
+    zero = xy(0, 0)[1] if scale.min <= 0 <= scale.max else None
+    points = [xy(i, v) for i, v in enumerate(values) if v is not None]
+    parts = []
+    if zero is not None:
+        parts.append(f'<line class="jm-grid-zero" x1="0" x2="{width}" y1="{zero}" y2="{zero}"/>')
+    if len(points) > 1:
+        parts.append(f'<polyline class="jm-curve" points="{" ".join(f"{x},{y}" for x, y in points)}"/>')
+    for (x, y), value in zip(points, [v for v in values if v is not None], strict=True):
+        parts.append(f'<circle class="jm-point {_tone(round(value), scale)}" cx="{x}" cy="{y}" r="2.5"/>')
+    return Markup(
+        f'<svg class="jm-sparkline" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-label="{escape(label)}">{"".join(parts)}</svg>'
+    )
+
+
+def _signed(value: float) -> str:
+    return f"{value:+d}".replace("-", "−") if value else "0"

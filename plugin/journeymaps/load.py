@@ -1,0 +1,279 @@
+"""Files -> validated model: read a journeys folder and report every problem at once."""
+
+from __future__ import annotations
+
+import os
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import rules
+from .corpus import Corpus, Entry, JourneyEntry, PersonaEntry
+from .model import Journey, Persona, Vocabulary
+from .problems import Problem, did_you_mean
+from .yamlsource import Document, YamlError, _dotted, parse_yaml, read_text, split_front_matter
+
+VOCABULARY = "vocabulary.yml"
+PERSONAS = "personas"
+_NOT_ASSETS = (".md", ".yml", ".yaml")
+
+
+def display_path(path: Path, base: Path | None) -> str:
+    """``path`` relative to ``base`` when it lies below it, with '/' separators."""
+    if base is not None:
+        try:
+            return path.relative_to(base).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+def _walk(root: Path) -> list[str]:
+    """Relative paths of all files below ``root``, skipping names that start with _ or ."""
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(("_", ".")))
+        rel = Path(folder).relative_to(root)
+        found += [(rel / f).as_posix() for f in sorted(files) if not f.startswith(("_", "."))]
+    return sorted(found)
+
+
+def load_corpus(root: Path | str, display_base: Path | None = None) -> Corpus:
+    """Read, validate and cross-check every file of a journeys folder.
+
+    Files with problems are left out of the corpus; their problems are listed
+    in ``corpus.problems``, sorted by file and line.
+    """
+    root = Path(root).resolve()
+    base = display_base.resolve() if display_base else None
+    corpus = Corpus(root=root)
+    if not root.is_dir():
+        corpus.problems.append(Problem(display_path(root, base), 1, "", "the journeys folder does not exist"))
+        return corpus
+
+    files = _walk(root)
+    corpus.vocabulary = _load_vocabulary(root / VOCABULARY, display_path(root / VOCABULARY, base), corpus)
+    persona_files, journey_files = [], []
+    for rel in files:
+        if not rel.endswith(".md"):
+            if not rel.endswith(_NOT_ASSETS):
+                corpus.assets.append(rel)
+        elif rel.startswith(PERSONAS + "/"):
+            persona_files.append(rel)
+        else:
+            journey_files.append(rel)
+
+    personas = [_read_entry(root, rel, base, corpus, Persona, PersonaEntry) for rel in persona_files]
+    journeys = [_read_entry(root, rel, base, corpus, Journey, JourneyEntry) for rel in journey_files]
+    known_personas = {Path(rel).stem for rel in persona_files}
+    known_journeys = {
+        e.id: (e.doc.data.get("type", "current") if isinstance(e.doc.data, dict) else None)
+        for e in journeys
+        if e is not None
+    }
+    known_journeys.update({rel[:-3]: None for rel in journey_files if rel[:-3] not in known_journeys})
+
+    for entry in rules.case_collisions([e for e in personas if e], corpus.problems):
+        personas[personas.index(entry)] = None
+    for entry in rules.case_collisions([e for e in journeys if e], corpus.problems):
+        journeys[journeys.index(entry)] = None
+
+    valid = corpus.vocabulary is not None
+    for entry in personas:
+        if isinstance(entry, PersonaEntry):
+            found = rules.check_persona(entry, corpus)
+            corpus.problems += found
+            if not found and valid and entry.persona is not None:
+                corpus.personas[entry.id] = entry
+    for entry in journeys:
+        if isinstance(entry, JourneyEntry):
+            found = rules.check_journey(entry, corpus, known_personas, known_journeys)
+            corpus.problems += found
+            if not found and valid and entry.journey is not None:
+                corpus.journeys[entry.id] = entry
+    corpus.files_read = len(persona_files) + len(journey_files) + 1
+    corpus.problems.sort()
+    return corpus
+
+
+def _load_vocabulary(path: Path, display: str, corpus: Corpus) -> Vocabulary | None:
+    if not path.is_file():
+        corpus.problems.append(
+            Problem(display, 1, "", "the vocabulary file is missing; it lists the stages and channels")
+        )
+        return None
+    text, problems = read_text(path, display)
+    if text is None:
+        corpus.problems += problems
+        return None
+    try:
+        doc = parse_yaml(text)
+    except YamlError as exc:
+        corpus.problems.append(Problem(display, exc.line, exc.field, exc.message))
+        return None
+    vocabulary, problems = validate(Vocabulary, doc, display)
+    corpus.problems += problems
+    if vocabulary is not None:
+        problems = rules.check_vocabulary(vocabulary, doc, display)
+        corpus.problems += problems
+        if problems:
+            return None
+    return vocabulary
+
+
+def _read_entry(root: Path, rel: str, base: Path | None, corpus: Corpus, model, cls) -> Entry | None:
+    path = root / rel
+    display = display_path(path, base)
+    text, problems = read_text(path, display)
+    if text is None:
+        corpus.problems += problems
+        return None
+    source, problems = split_front_matter(text, display)
+    if source is None:
+        corpus.problems += problems
+        return None
+    ident = Path(rel).stem if cls is PersonaEntry else rel[:-3]
+    value, problems = validate(model, source.front_matter, display)
+    corpus.problems += problems
+    entry = cls(
+        id=ident,
+        path=path,
+        rel=rel,
+        display=display,
+        doc=source.front_matter,
+        body=source.body,
+        body_line=source.body_line,
+    )
+    if cls is PersonaEntry:
+        entry.persona = value
+    else:
+        entry.journey = value
+    return entry
+
+
+# --- pydantic errors -> problems with lines ---------------------------------------
+
+
+def validate(model: type[BaseModel], doc: Document, display: str) -> tuple[Any, list[Problem]]:
+    """Validate ``doc`` against ``model``; turn every error into a :class:`Problem`."""
+    if not isinstance(doc.data, dict):
+        got = describe(doc.data)
+        return None, [Problem(display, doc.line_of(()), "", f"expected a mapping of keys and values, got {got}")]
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        problems: dict[tuple[str, int, str], Problem] = {}
+        for error in exc.errors(include_url=False):
+            problem = _problem(model, doc, display, error)
+            problems.setdefault((problem.path, problem.line, problem.field), problem)
+        return None, sorted(problems.values())
+
+
+def describe(value: Any) -> str:
+    """Name the kind of a YAML value in plain words."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _data_path(data: Any, loc: tuple) -> tuple:
+    """Keep the parts of a pydantic location that exist in the data (drop union tags)."""
+    path: list = []
+    node = data
+    for i, part in enumerate(loc):
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        elif i == len(loc) - 1 and isinstance(node, dict) and isinstance(part, str) and part.isidentifier():
+            path.append(part)  # a missing key
+            break
+        else:
+            continue
+        path.append(part)
+    return tuple(path)
+
+
+def _model_at(model: type[BaseModel], path: tuple) -> type[BaseModel] | None:
+    """The model class that validates the mapping at ``path``."""
+    current: Any = model
+    for part in path:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = current.model_fields.get(part)
+        if field is None:
+            return None
+        current = _find_model(field.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _find_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin is dict:
+        return None
+    if origin in (list, typing.Union, types.UnionType, typing.Annotated) or origin is not None:
+        for arg in typing.get_args(annotation):
+            found = _find_model(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def _problem(model: type[BaseModel], doc: Document, display: str, error: dict) -> Problem:
+    kind = error["type"]
+    value = error.get("input")
+    path = _data_path(doc.data, tuple(error["loc"]))
+    field = _dotted(path)
+    line = doc.line_of(path)
+    if kind == "extra_forbidden":
+        key = path[-1]
+        owner = _model_at(model, path[:-1])
+        known = [name for name in owner.model_fields] if owner else []
+        hint = did_you_mean(key, known) if known else ""
+        return Problem(display, doc.line_of(path, key=True), field, f"unknown key '{key}'{hint}")
+    if kind == "missing":
+        return Problem(display, doc.line_of(path[:-1]), field, f"'{path[-1]}' is required")
+    if kind in ("string_type", "str_type"):
+        hint = " (put it in quotes to make it text)" if isinstance(value, int | float | bool) else ""
+        message = f"expected text, got {describe(value)}{hint}"
+    elif kind.startswith("int_") or kind == "int_type":
+        message = f"expected a whole number, got {describe(value)}"
+    elif kind.startswith("float_") or kind == "float_type":
+        message = f"expected a number, got {describe(value)}"
+    elif kind.startswith("bool_"):
+        message = f"expected true or false, got {describe(value)}"
+    elif kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",") if o.strip(" '")]
+        message = f"expected one of {', '.join(options)}; got {describe(value)}"
+        if isinstance(value, str):
+            close = did_you_mean(value, options)
+            message += close if close.startswith("; did") else ""
+    elif kind == "list_type":
+        message = f"expected a list, got {describe(value)}"
+    elif kind in ("dict_type", "model_type", "model_attributes_type"):
+        message = f"expected a mapping of keys and values, got {describe(value)}"
+    elif kind == "too_short":
+        message = "needs at least one entry"
+    elif kind == "value_error":
+        message = str(error.get("ctx", {}).get("error", error["msg"]))
+    else:
+        message = error["msg"]
+    return Problem(display, line, field, message)

@@ -1,0 +1,327 @@
+"""Validated model -> the Markdown of every generated page (no MkDocs here).
+
+Generated pages are Markdown documents: front matter (the page title, HTML-
+escaped because MkDocs templates print it raw), raw HTML blocks rendered by
+Jinja2 with autoescaping for everything taken from front matter, and the
+contributors' own narrative Markdown between them, published as-is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from . import addresses, analysis, charts, narrative
+from .corpus import Corpus, JourneyEntry, PersonaEntry
+from .model import MAP_TYPE_NAMES, Vocabulary, humanize
+
+TEMPLATES = Path(__file__).parent / "templates"
+#: Where the listing pages pretend to live (they have no source file).
+VIRTUAL = "journeymaps"
+
+
+@dataclass
+class GeneratedPage:
+    """One page to publish: its source-like path, its address and its Markdown."""
+
+    src_uri: str  # relative links in the Markdown resolve from here
+    url: str  # the published address, e.g. ``journeys/retail/buy/``
+    title: str  # plain text
+    markdown: str
+    kind: str  # journey | persona | journeys-index | personas-index | home
+    source: Path | None = None  # the file it was made from, if any
+
+    @property
+    def dest_uri(self) -> str:
+        """The HTML file the address is served from."""
+        return self.url + "index.html" if self.url.endswith("/") or not self.url else self.url
+
+
+@dataclass
+class Asset:
+    """A file of the journeys folder copied as it is (e.g. a persona image)."""
+
+    src_uri: str
+    path: Path
+
+
+@dataclass
+class SitePlan:
+    """Everything the site generator has to publish, and its navigation."""
+
+    pages: list[GeneratedPage] = field(default_factory=list)
+    assets: list[Asset] = field(default_factory=list)
+    nav: list[dict] = field(default_factory=list)  # MkDocs-style nav entries (titles HTML-escaped)
+
+
+def environment(override_dirs: Sequence[Path] = ()) -> jinja2.Environment:
+    """Jinja2 with autoescaping; templates in ``override_dirs`` win over the packaged ones."""
+    loader = jinja2.FileSystemLoader([*map(str, override_dirs), str(TEMPLATES)])
+    env = jinja2.Environment(
+        loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined
+    )
+    env.globals.update(map_type_name=MAP_TYPE_NAMES.get, score=analysis.format_score, humanize=humanize)
+    return env
+
+
+_BLANK = re.compile(r"\n\s*\n+")
+
+
+def html_block(html: str) -> str:
+    """Make rendered HTML one raw-HTML block for Markdown: no indentation, no blank lines."""
+    lines = (line.strip() for line in html.strip().splitlines())
+    return _BLANK.sub("\n", "\n".join(line for line in lines if line))
+
+
+def front_matter(title: str, **meta: object) -> str:
+    """Page meta as YAML (JSON is YAML); the title is HTML-escaped for MkDocs' raw templates."""
+    data = {"title": str(escape(title)), **meta}
+    return "---\n" + "\n".join(f"{k}: {json.dumps(v)}" for k, v in data.items()) + "\n---\n"
+
+
+class PageBuilder:
+    """Renders every generated page of one corpus."""
+
+    def __init__(self, corpus: Corpus, override_dirs: Sequence[Path] = (), statuses: Sequence[str] | None = None):
+        if corpus.vocabulary is None:
+            raise ValueError("a corpus without a valid vocabulary has nothing to publish")
+        self.corpus = corpus
+        self.vocabulary: Vocabulary = corpus.vocabulary
+        self.env = environment(override_dirs)
+        published = set(statuses) if statuses is not None else {"draft", "review", "approved"}
+        self.journeys = {
+            jid: e for jid, e in sorted(corpus.journeys.items()) if e.journey.status in published
+        }
+        self.personas = dict(sorted(corpus.personas.items()))
+        self.by_persona: dict[str, list[JourneyEntry]] = defaultdict(list)
+        self.futures: dict[str, list[JourneyEntry]] = defaultdict(list)
+        for entry in self.journeys.values():
+            self.by_persona[entry.journey.persona].append(entry)
+            if entry.journey.baseline:
+                self.futures[entry.journey.baseline].append(entry)
+        self.terms = {kind: self.vocabulary.index(kind) for kind in ("stages", "channels", "devices", "departments")}
+
+    # --- helpers shared by the templates -------------------------------------------
+
+    def term(self, kind: str, ident: str | None) -> str:
+        """Display name of a vocabulary id."""
+        if ident is None:
+            return ""
+        found = self.terms[kind].get(ident)
+        return found.label if found else ident
+
+    def _render(self, template: str, url: str, **context: object) -> str:
+        def link(to: str) -> str:
+            return addresses.href(url, to)
+
+        return html_block(self.env.get_template(template).render(link=link, term=self.term, **context))
+
+    def _stage_sparkline(self, entry: JourneyEntry) -> Markup:
+        averages = analysis.stage_averages(entry.journey)
+        label = "Average emotion by stage: " + ", ".join(
+            f"{self.term('stages', stage)} {analysis.format_score(value)}" for stage, value in averages
+        )
+        return charts.sparkline([v for _, v in averages], self.vocabulary.emotion_scale, label)
+
+    def _listing(self, entries: list[JourneyEntry]) -> list[dict]:
+        return [
+            {
+                "entry": e,
+                "j": e.journey,
+                "url": addresses.journey_url(e.id),
+                "persona": self.personas.get(e.journey.persona),
+                "average": analysis.journey_average(e.journey),
+                "sparkline": self._stage_sparkline(e),
+                "steps": sum(len(p.steps) for p in e.journey.phases),
+                "touchpoints": analysis.touchpoint_count(e.journey),
+            }
+            for e in sorted(entries, key=lambda e: (e.journey.title.casefold(), e.id))
+        ]
+
+    # --- pages -------------------------------------------------------------------
+
+    def journey_page(self, entry: JourneyEntry) -> GeneratedPage:
+        """The journey map page: header, timeline with emotion curve, phase notes."""
+        j = entry.journey
+        url = addresses.journey_url(entry.id)
+        views = analysis.steps(j)
+        names = [analysis.phase_name(p, self.vocabulary) for p in j.phases]
+        keys: dict[str, str] = {}
+        for phase, name in zip(j.phases, names, strict=True):
+            keys.setdefault(phase.stage.lower(), phase.stage)
+            keys.setdefault(name.strip().lower(), phase.stage)
+        story = narrative.split(entry.body, keys)
+        labels = [f"{names[v.phase_index]}, step {v.number}: {v.step.action}" for v in views]
+        phases = [
+            {
+                "phase": phase,
+                "name": name,
+                "stage_name": self.term("stages", phase.stage),
+                "anchor": addresses.phase_anchor(phase.stage),
+                "steps": [v for v in views if v.phase_index == i],
+                "average": analysis.phase_average(phase),
+            }
+            for i, (phase, name) in enumerate(zip(j.phases, names, strict=True))
+        ]
+        baseline = self.corpus.journeys.get(j.baseline) if j.baseline else None
+        context = {
+            "entry": entry,
+            "j": j,
+            "views": views,
+            "phases": phases,
+            "persona": self.personas.get(j.persona),
+            "average": analysis.journey_average(j),
+            "lowest": analysis.lowest_step(j),
+            "scale": self.vocabulary.emotion_scale,
+            "chart": charts.emotion_lane(views, self.vocabulary.emotion_scale, labels),
+            "baseline": baseline,
+            "baseline_published": baseline is not None and baseline.id in self.journeys,
+            "futures": self.futures.get(entry.id, []),
+            "lanes": _lanes(views),
+        }
+        parts = [
+            front_matter(j.title),
+            self._render("journey/header.html", url, **context),
+            story.intro,
+            self._render("journey/map.html", url, **context),
+        ]
+        for phase in phases:
+            parts.append(self._render("journey/phase.html", url, **context, p=phase))
+            parts.append(story.phases.get(phase["phase"].stage, ""))
+        parts.append(story.notes)
+        return GeneratedPage(f"journeys/{entry.rel}", url, j.title, _join(parts), "journey", entry.path)
+
+    def persona_page(self, entry: PersonaEntry) -> GeneratedPage:
+        """The persona page: profile, narrative and every journey of the persona."""
+        url = addresses.persona_url(entry.id)
+        p = entry.persona
+        image = None
+        if p.image:
+            rel = (entry.path.parent / p.image).resolve().relative_to(self.corpus.root).as_posix()
+            image = addresses.asset_url(rel)
+        journeys = self._listing(self.by_persona.get(entry.id, []))
+        parts = [
+            front_matter(p.name),
+            self._render("persona/profile.html", url, p=p, entry=entry, image=image),
+            entry.body.strip("\n"),
+            self._render("persona/journeys.html", url, p=p, journeys=journeys),
+        ]
+        return GeneratedPage(f"journeys/{entry.rel}", url, p.name, _join(parts), "persona", entry.path)
+
+    def journeys_index(self) -> GeneratedPage:
+        """All published journeys, grouped by folder."""
+        url = addresses.JOURNEYS_INDEX
+        folders: dict[str, list[JourneyEntry]] = defaultdict(list)
+        for entry in self.journeys.values():
+            folders[entry.folder].append(entry)
+        groups = [
+            {"folder": folder, "name": _folder_name(folder), "journeys": self._listing(entries)}
+            for folder, entries in sorted(folders.items())
+        ]
+        body = self._render("index/journeys.html", url, groups=groups, count=len(self.journeys))
+        return GeneratedPage(f"{VIRTUAL}/journeys/index.md", url, "Journeys", _join([front_matter("Journeys"), body]),
+                             "journeys-index")
+
+    def personas_index(self) -> GeneratedPage:
+        """All personas with their segments and journey counts."""
+        url = addresses.PERSONAS_INDEX
+        personas = [
+            {"entry": e, "p": e.persona, "url": addresses.persona_url(pid), "count": len(self.by_persona.get(pid, []))}
+            for pid, e in self.personas.items()
+        ]
+        body = self._render("index/personas.html", url, personas=personas)
+        return GeneratedPage(f"{VIRTUAL}/personas/index.md", url, "Personas", _join([front_matter("Personas"), body]),
+                             "personas-index")
+
+    def home_page(self) -> GeneratedPage:
+        """A home page for sites whose docs folder has none."""
+        body = self._render("index/home.html", "", journeys=len(self.journeys), personas=len(self.personas))
+        return GeneratedPage("index.md", "", "Journey maps", _join([front_matter("Journey maps"), body]), "home")
+
+    def plan(self, with_home: bool = False) -> SitePlan:
+        """Every page, asset and navigation entry of the site."""
+        plan = SitePlan()
+        plan.pages.append(self.journeys_index())
+        plan.pages += [self.journey_page(e) for e in self.journeys.values()]
+        plan.pages.append(self.personas_index())
+        plan.pages += [self.persona_page(e) for e in self.personas.values()]
+        if with_home:
+            plan.pages.insert(0, self.home_page())
+        plan.assets = [Asset(addresses.asset_url(rel), self.corpus.root / rel) for rel in self.corpus.assets]
+        plan.nav = self.nav()
+        return plan
+
+    def nav(self) -> list[dict]:
+        """A "Journeys" section grouped by folder and a "Personas" section."""
+        tree: dict = {}
+        for entry in self.journeys.values():
+            node = tree
+            for part in entry.folder.split("/") if entry.folder else []:
+                node = node.setdefault(("folder", part), {})
+            node[("page", entry.journey.title.casefold(), entry.id)] = entry
+
+        def items(node: dict) -> list:
+            pages = [
+                {str(escape(e.journey.title)): f"journeys/{e.rel}"}
+                for key, e in sorted(node.items(), key=lambda kv: kv[0][1:]) if key[0] == "page"
+            ]
+            folders = [
+                {_folder_name(key[1]): items(child)}
+                for key, child in sorted(node.items(), key=lambda kv: kv[0][1]) if key[0] == "folder"
+            ]
+            return pages + folders
+
+        journeys = [f"{VIRTUAL}/journeys/index.md", *items(tree)]
+        personas = [f"{VIRTUAL}/personas/index.md"] + [
+            {str(escape(e.persona.name)): f"journeys/{e.rel}"} for e in self.personas.values()
+        ]
+        return [{"Journeys": journeys}, {"Personas": personas}]
+
+
+def _folder_name(folder: str) -> str:
+    return humanize(folder.rpartition("/")[2]) if folder else "Journeys"
+
+
+def _lanes(views: list[analysis.StepView]) -> dict[str, bool]:
+    """Which optional lanes have content in at least one step."""
+    names = ("thinking", "feeling", "touchpoints", "pain_points", "opportunities", "backstage", "evidence", "metrics")
+    return {name: any(getattr(v.step, name) for v in views) for name in names} | {
+        "emotion": any(v.step.emotion is not None for v in views)
+    }
+
+
+_H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def headings(html: str) -> list[tuple[str, str]]:
+    """(id, inner HTML without tags) of every level-2 heading with an id, in order.
+
+    Generated headings are raw HTML, which Markdown's table of contents does
+    not see; the page's contents are made from the rendered HTML instead.
+    """
+    found = []
+    for ident, inner in _H2.findall(html):
+        inner = re.sub(r'<a class="headerlink".*?</a>', "", inner, flags=re.S)
+        found.append((ident, _TAGS.sub("", inner).strip()))
+    return found
+
+
+def _join(parts: list[str]) -> str:
+    return "\n\n".join(part for part in parts if part and part.strip()) + "\n"
+
+
+def build_plan(
+    corpus: Corpus, override_dirs: Sequence[Path] = (), statuses: Sequence[str] | None = None, with_home: bool = False
+) -> SitePlan:
+    """The pages of a corpus; an empty plan when the vocabulary is unusable."""
+    if corpus.vocabulary is None:
+        return SitePlan()
+    return PageBuilder(corpus, override_dirs, statuses).plan(with_home)

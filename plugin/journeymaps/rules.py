@@ -1,0 +1,181 @@
+"""Rules that need more than one file: references, stage order, the emotion scale, images."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from .addresses import slugify
+from .corpus import Corpus, Entry, JourneyEntry, PersonaEntry
+from .model import Vocabulary
+from .problems import Problem, did_you_mean
+from .yamlsource import Document, _dotted
+
+_KIND_LIST = {"stage": "stages", "channel": "channels", "device": "devices", "department": "departments"}
+
+
+def check_vocabulary(vocabulary: Vocabulary, doc: Document, display: str) -> list[Problem]:
+    """Ids must be unique within each list of the vocabulary."""
+    problems = []
+    for kind in ("stages", "channels", "devices", "departments"):
+        seen: dict[str, int] = {}
+        for i, term in enumerate(getattr(vocabulary, kind)):
+            path = (kind, i)
+            if term.id in seen:
+                problems.append(
+                    Problem(display, doc.line_of(path), _dotted(path),
+                            f"'{term.id}' is listed twice (first as entry {seen[term.id] + 1}); ids must be unique")
+                )
+            seen.setdefault(term.id, i)
+    return problems
+
+
+def case_collisions(entries: Iterable[Entry], problems: list[Problem]) -> list[Entry]:
+    """Entries whose id equals an earlier one's after case folding (they would share an address)."""
+    first: dict[str, Entry] = {}
+    clashing = []
+    for entry in sorted(entries, key=lambda e: e.rel):
+        key = entry.id.casefold()
+        if key in first:
+            problems.append(
+                Problem(entry.display, 1, "",
+                        f"the id '{entry.id}' differs from '{first[key].id}' ({first[key].display}) only in "
+                        "upper/lower case; both would publish at the same address: rename one")
+            )
+            clashing.append(entry)
+        else:
+            first[key] = entry
+    return clashing
+
+
+class _Checker:
+    """Collects problems for one file, with the line of each field."""
+
+    def __init__(self, entry: Entry, corpus: Corpus) -> None:
+        self.entry = entry
+        self.vocabulary = corpus.vocabulary
+        self.problems: list[Problem] = []
+
+    def add(self, path: tuple, message: str) -> None:
+        self.problems.append(Problem(self.entry.display, self.entry.doc.line_of(path), _dotted(path), message))
+
+    def ref(self, path: tuple, kind: str, value: str | None) -> None:
+        """Report ``value`` unless it is an id of the vocabulary list for ``kind``."""
+        if value is None or self.vocabulary is None:
+            return
+        known = self.vocabulary.index(_KIND_LIST[kind])
+        if value in known:
+            return
+        if not known:
+            self.add(path, f"unknown {kind} '{value}': the vocabulary lists no {_KIND_LIST[kind]}; add it there")
+        else:
+            self.add(path, f"unknown {kind} '{value}'{did_you_mean(value, known)}")
+
+
+def _list(value: object) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _dict(value: object) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def check_persona(entry: PersonaEntry, corpus: Corpus) -> list[Problem]:
+    """References and the image of one persona (on the raw data, so files with other errors are checked too)."""
+    check = _Checker(entry, corpus)
+    data = _dict(entry.doc.data)
+    for i, channel in enumerate(_list(data.get("channels"))):
+        check.ref(("channels", i), "channel", _str(channel))
+    image = _str(data.get("image"))
+    if image:
+        target = (entry.path.parent / image).resolve()
+        if Path(image).is_absolute() or not target.is_relative_to(corpus.root):
+            check.add(("image",), f"the image '{image}' must stay inside the journeys folder")
+        elif not target.is_file():
+            check.add(("image",), f"the image '{image}' does not exist (relative to this file)")
+    return check.problems
+
+
+def check_journey(
+    entry: JourneyEntry, corpus: Corpus, personas: set[str], journeys: dict[str, str | None]
+) -> list[Problem]:
+    """References, stage order, emotion scale, baseline and touchpoint addresses of one journey.
+
+    Works on the raw data, so a file with a misspelt key also gets its
+    reference errors in the same run.
+    """
+    check = _Checker(entry, corpus)
+    data = _dict(entry.doc.data)
+    persona = _str(data.get("persona"))
+    if persona is not None and persona not in personas:
+        check.add(("persona",), f"unknown persona '{persona}'{did_you_mean(persona, personas)}")
+    check.ref(("owner",), "department", _str(data.get("owner")))
+    _check_baseline(check, entry, data, journeys)
+    if corpus.vocabulary is None:
+        return check.problems
+    scale = corpus.vocabulary.emotion_scale
+    order = corpus.stage_order()
+    seen: dict[str, int] = {}
+    last = -1
+    for p, phase in enumerate(_list(data.get("phases"))):
+        phase = _dict(phase)
+        stage = _str(phase.get("stage"))
+        path = ("phases", p, "stage")
+        if stage is None:
+            pass
+        elif stage not in order:
+            check.ref(path, "stage", stage)
+        elif stage in seen:
+            check.add(path, f"stage '{stage}' already has a phase (line {seen[stage]}); "
+                            "a stage may appear once per journey")
+        elif order[stage] < last:
+            stages = ", ".join(order)
+            check.add(path, f"stage '{stage}' is out of order; phases follow the vocabulary's stages: {stages}")
+        if stage in order:
+            seen.setdefault(stage, entry.doc.line_of(path))
+            last = max(last, order[stage])
+        for s, step in enumerate(_list(phase.get("steps"))):
+            step = _dict(step)
+            at = ("phases", p, "steps", s)
+            emotion = step.get("emotion")
+            if isinstance(emotion, int) and not isinstance(emotion, bool) and not scale.min <= emotion <= scale.max:
+                check.add((*at, "emotion"), f"{emotion} is outside the emotion scale {scale.min}..{scale.max}")
+            anchors: dict[str, str] = {}
+            for t, touchpoint in enumerate(_list(step.get("touchpoints"))):
+                touchpoint = _dict(touchpoint)
+                tp = (*at, "touchpoints", t)
+                check.ref((*tp, "channel"), "channel", _str(touchpoint.get("channel")))
+                check.ref((*tp, "device"), "device", _str(touchpoint.get("device")))
+                check.ref((*tp, "department"), "department", _str(touchpoint.get("department")))
+                name = _str(touchpoint.get("name"))
+                if name is None:
+                    continue
+                slug = slugify(name)
+                if slug in anchors:
+                    check.add((*tp, "name"), f"'{name}' has the same address as '{anchors[slug]}' in "
+                                             "this step; give touchpoints of one step different names")
+                anchors.setdefault(slug, name)
+            for o, opportunity in enumerate(_list(step.get("opportunities"))):
+                owner = _str(_dict(opportunity).get("owner"))
+                check.ref((*at, "opportunities", o, "owner"), "department", owner)
+    return check.problems
+
+
+def _check_baseline(check: _Checker, entry: JourneyEntry, data: dict, journeys: dict[str, str | None]) -> None:
+    baseline = _str(data.get("baseline"))
+    if baseline is None:
+        return
+    kind = data.get("type", "current")
+    path = ("baseline",)
+    if kind != "future":
+        check.add(path, f"baseline is allowed on future maps only; this map's type is '{kind}'")
+    elif baseline == entry.id:
+        check.add(path, "a map cannot be its own baseline; name the current-state map it improves on")
+    elif baseline not in journeys:
+        check.add(path, f"unknown journey '{baseline}'{did_you_mean(baseline, journeys)}")
+    elif journeys[baseline] == "future":
+        check.add(path, f"'{baseline}' is a future map too; a baseline must be a map of another type")

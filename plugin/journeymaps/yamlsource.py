@@ -1,0 +1,230 @@
+"""Read YAML and Markdown front matter into plain data that remembers its lines.
+
+PyYAML composes the node tree (with libyaml when available); this module turns
+nodes into Python values itself so that it can
+
+* record the line of every key and value (errors must name the line),
+* reject duplicate keys instead of keeping the last one,
+* resolve plain scalars by YAML 1.2 rules (``no`` in a text field stays text;
+  dates stay text and are checked by the model),
+* refuse tags that would build Python objects, and
+* cap alias expansion, so that an "alias bomb" fails at once instead of later.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+try:  # libyaml is several times faster; the pure-Python composer gives the same nodes
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Path_ = tuple[str | int, ...]
+
+#: Most nodes that aliases may add by repetition before the file is refused.
+ALIAS_EXPANSION_LIMIT = 10_000
+
+_TAG = "tag:yaml.org,2002:"
+_STANDARD_TAGS = {
+    _TAG + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge", "binary")
+}
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+_FLOAT = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+
+
+@dataclass
+class Document:
+    """Data read from one YAML document, with the line of every value and key."""
+
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+    key_lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_, *, key: bool = False) -> int:
+        """Line of the value at ``path`` (or of its key), else of its nearest ancestor."""
+        if key and path in self.key_lines:
+            return self.key_lines[path]
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return 1
+
+
+class YamlError(Exception):
+    """A problem found while reading YAML; ``line`` is 1-based in the file."""
+
+    def __init__(self, line: int, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.field = field
+
+
+def _plain_scalar(value: str) -> Any:
+    if _NULL.match(value):
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.match(value):
+        return int(value, 0) if value.lstrip("+-")[:2] in ("0o", "0x") else int(value)
+    if _FLOAT.match(value):
+        return float(value.replace("inf", "Inf").replace("Inf", "inf").replace("INF", "inf"))
+    return value
+
+
+class _Converter:
+    """Turns a composed node tree into Python values, recording lines."""
+
+    def __init__(self, line_offset: int) -> None:
+        self.offset = line_offset
+        self.doc = Document(None)
+        self.seen: set[int] = set()
+        self.expanded = 0
+
+    def line(self, node: yaml.Node) -> int:
+        return node.start_mark.line + 1 + self.offset
+
+    def convert(self, node: yaml.Node, path: Path_, alias: bool = False) -> Any:
+        if id(node) in self.seen and isinstance(node, yaml.CollectionNode):
+            alias = True  # the same node again: an alias (or a merge of one)
+        self.seen.add(id(node))
+        if alias:
+            self.expanded += 1
+            if self.expanded > ALIAS_EXPANSION_LIMIT:
+                raise YamlError(
+                    self.line(node),
+                    f"anchors and aliases expand to more than {ALIAS_EXPANSION_LIMIT:,} values; "
+                    "write the values out instead",
+                )
+        self.doc.lines.setdefault(path, self.line(node))
+        if node.tag not in _STANDARD_TAGS:
+            raise YamlError(
+                self.line(node),
+                f"the YAML tag '{node.tag}' is not allowed; write plain values",
+                _dotted(path),
+            )
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path, alias)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, (*path, i), alias) for i, item in enumerate(node.value)]
+        return self.scalar(node)
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.style:  # quoted or block scalar: always text
+            return node.value
+        if node.tag == _TAG + "str" and _plain_scalar(node.value) is not node.value:
+            # an explicit !!str on a value that would otherwise not be text
+            implicit = yaml.resolver.Resolver().resolve(yaml.ScalarNode, node.value, (True, False))
+            if implicit != node.tag:
+                return node.value
+        return _plain_scalar(node.value)
+
+    def mapping(self, node: yaml.MappingNode, path: Path_, alias: bool) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        merged: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _TAG + "merge":
+                sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+                for source in sources:
+                    if not isinstance(source, yaml.MappingNode):
+                        raise YamlError(self.line(source), "a merge key (<<) needs a mapping")
+                    for k, v in self.mapping(source, path, True).items():
+                        merged.setdefault(k, v)
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlError(self.line(key_node), "a key must be a plain value, not a list or mapping")
+            key = self.scalar(key_node)
+            key_path = (*path, key)
+            if key in result:
+                raise YamlError(
+                    self.line(key_node),
+                    f"duplicate key '{key}' (first on line {self.doc.key_lines.get(key_path, '?')}); "
+                    "keep one",
+                    _dotted(key_path),
+                )
+            self.doc.key_lines[key_path] = self.line(key_node)
+            result[key] = self.convert(value_node, key_path, alias)
+        for k, v in merged.items():
+            result.setdefault(k, v)
+        return result
+
+
+def _dotted(path: Path_) -> str:
+    """``('phases', 0, 'steps')`` -> ``phases[0].steps``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def parse_yaml(text: str, line_offset: int = 0) -> Document:
+    """Parse one YAML document; raise :class:`YamlError` with a file line on failure."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
+        what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        raise YamlError(line, f"this is not valid YAML: {what}") from None
+    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
+        raise YamlError(1 + line_offset, f"this is not valid YAML: {exc}") from None
+    converter = _Converter(line_offset)
+    if node is None:
+        converter.doc.data = None
+        return converter.doc
+    converter.doc.data = converter.convert(node, ())
+    return converter.doc
+
+
+@dataclass
+class SourceFile:
+    """A Markdown file split into its front matter and its body."""
+
+    front_matter: Document
+    body: str
+    body_line: int  # file line where the body starts
+
+
+def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
+    """Read a UTF-8 file (a byte-order mark is allowed); report undecodable bytes."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [Problem(display, line, "", f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8")]
+    return text, []
+
+
+def split_front_matter(text: str, display: str) -> tuple[SourceFile | None, list[Problem]]:
+    """Split ``---`` front matter from the Markdown body and parse it."""
+    if not text.strip():
+        return None, [Problem(display, 1, "", "the file is empty; it needs front matter between two '---' lines")]
+    lines = text.splitlines(keepends=True)
+    if lines[0].rstrip() != "---":
+        return None, [
+            Problem(display, 1, "", "the file does not start with front matter: its first line must be '---'")
+        ]
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() == "---":
+            yaml_text = "".join(lines[1:index])
+            body = "".join(lines[index + 1 :])
+            try:
+                doc = parse_yaml(yaml_text, line_offset=1)
+            except YamlError as exc:
+                return None, [Problem(display, exc.line, exc.field, exc.message)]
+            return SourceFile(doc, body, index + 2), []
+    return None, [Problem(display, 1, "", "the front matter opened on line 1 is never closed with a '---' line")]
