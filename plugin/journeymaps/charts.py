@@ -6,6 +6,8 @@ so colour is never the only signal and screen readers get the figures.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from markupsafe import Markup, escape
 
 from .analysis import StepView
@@ -45,7 +47,7 @@ def emotion_lane(views: list[StepView], scale: EmotionScale, labels: list[str]) 
             f'<text class="jm-axis" x="4" y="{y(level) + 4}">{escape(_signed(level))}</text>'
         )
     points = [(i, v.step.emotion) for i, v in enumerate(views) if v.step.emotion is not None]
-    for (i, a), (j, b) in zip(points, points[1:], strict=False):
+    for (i, a), (j, b) in pairwise(points):
         dashed = " jm-gap" if j - i > 1 else ""
         parts.append(f'<line class="jm-curve{dashed}" x1="{x(i)}" y1="{y(a)}" x2="{x(j)}" y2="{y(b)}"/>')
     for i, value in points:
@@ -70,7 +72,7 @@ def emotion_lane(views: list[StepView], scale: EmotionScale, labels: list[str]) 
 
 def sparkline(values: list[float | None], scale: EmotionScale, label: str) -> Markup:
     """A small emotion curve (one value per stage) for lists of journeys."""
-    width, height, pad = 120, 32, 4
+    width, height, pad = 128, 36, 5
     n = len(values)
     span = scale.max - scale.min
 
@@ -86,7 +88,7 @@ def sparkline(values: list[float | None], scale: EmotionScale, label: str) -> Ma
     if len(points) > 1:
         parts.append(f'<polyline class="jm-curve" points="{" ".join(f"{x},{y}" for x, y in points)}"/>')
     for (x, y), value in zip(points, [v for v in values if v is not None], strict=True):
-        parts.append(f'<circle class="jm-point {_tone(round(value), scale)}" cx="{x}" cy="{y}" r="2.5"/>')
+        parts.append(f'<circle class="jm-point {_tone(round(value), scale)}" cx="{x}" cy="{y}" r="3"/>')
     return Markup(
         f'<svg class="jm-sparkline" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
         f'role="img" aria-label="{escape(label)}">{"".join(parts)}</svg>'

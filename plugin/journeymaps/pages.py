@@ -185,9 +185,11 @@ class PageBuilder:
             "baseline_published": baseline is not None and baseline.id in self.journeys,
             "futures": self.futures.get(entry.id, []),
             "lanes": _lanes(views),
+            "folder": {"name": _folder_name(entry.folder), "anchor": _folder_anchor(entry.folder)}
+            if entry.folder else None,
         }
         parts = [
-            front_matter(j.title),
+            front_matter(j.title, hide=["navigation", "toc"]),  # the map needs the page's full width
             self._render("journey/header.html", url, **context),
             story.intro,
             self._render("journey/map.html", url, **context),
@@ -222,7 +224,8 @@ class PageBuilder:
         for entry in self.journeys.values():
             folders[entry.folder].append(entry)
         groups = [
-            {"folder": folder, "name": _folder_name(folder), "journeys": self._listing(entries)}
+            {"anchor": _folder_anchor(folder), "folder": folder, "name": _folder_name(folder),
+             "journeys": self._listing(entries)}
             for folder, entries in sorted(folders.items())
         ]
         body = self._render("index/journeys.html", url, groups=groups, count=len(self.journeys))
@@ -283,6 +286,10 @@ class PageBuilder:
             {str(escape(e.persona.name)): f"journeys/{e.rel}"} for e in self.personas.values()
         ]
         return [{"Journeys": journeys}, {"Personas": personas}]
+
+
+def _folder_anchor(folder: str) -> str:
+    return "folder-" + (folder.replace("/", "-") or "top")
 
 
 def _folder_name(folder: str) -> str:

@@ -1,0 +1,175 @@
+"""Real MkDocs builds: the sample site, a fresh site of the spec's examples, navigation, escaping."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from sites import FRESH_CONFIG, REPO, build, search_index, spec_site, write
+
+from journeymaps.load import load_corpus
+
+
+def _snapshot(folder: Path) -> dict[str, float]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime for p in folder.rglob("*")}
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory) -> Path:
+    """The repository's own site built with --strict, as CI and the README do."""
+    root = tmp_path_factory.mktemp("sample")
+    for name in ("mkdocs.yml", "docs", "journeys", "theme_overrides"):
+        src = REPO / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
+    before = {name: _snapshot(root / name) for name in ("docs", "journeys")}
+    result = build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    after = {name: _snapshot(root / name) for name in ("docs", "journeys")}
+    assert before == after, "the build wrote into docs/ or journeys/"
+    return root / "site"
+
+
+def page(site: Path, address: str) -> str:
+    return (site / address / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_published_journey_and_persona_has_its_page(sample: Path) -> None:
+    corpus = load_corpus(REPO / "journeys")
+    assert corpus.ok
+    for jid, entry in corpus.journeys.items():
+        target = sample / "journeys" / jid / "index.html"
+        assert target.exists() == (entry.journey.status != "archived"), jid
+    for pid in corpus.personas:
+        assert (sample / "personas" / pid / "index.html").exists()
+    assert (sample / "journeys/index.html").exists()
+    assert (sample / "personas/index.html").exists()
+
+
+def test_archived_map_is_left_out_everywhere(sample: Path) -> None:
+    archived = [jid for jid, e in load_corpus(REPO / "journeys").journeys.items() if e.journey.status == "archived"]
+    assert archived, "the sample keeps one archived map to prove this"
+    index = page(sample, "journeys")
+    for jid in archived:
+        assert f"journeys/{jid}/" not in index
+        assert not any(e["location"].startswith(f"journeys/{jid}/") for e in search_index(sample))
+
+
+def test_journey_page_header_timeline_and_anchors(sample: Path) -> None:
+    text = page(sample, "journeys/retail/buy-running-shoes")
+    assert "<title>Buying running shoes on the app - Stride &amp; Co. journey maps</title>" in text
+    assert '<a href="../../../personas/maya/">Maya, the weekend runner</a>' in text
+    assert 'jm-status-approved">Approved</span>' in text
+    assert 'jm-type-current">Current state</span>' in text
+    assert "<dt>Owner</dt><dd>E-commerce</dd>" in text
+    # phases as columns, in vocabulary order, with lanes as rows
+    phases = re.findall(r'<th scope="colgroup" colspan="(\d)" class="jm-phase[^"]*"><a href="#phase-([a-z]+)">', text)
+    assert [stage for _, stage in phases] == ["awareness", "consideration", "purchase", "delivery", "retention"]
+    lanes = re.findall(r'<th scope="row" class="jm-lane">([A-Za-z ]+)', text)
+    assert lanes == ["Doing", "Thinking", "Feeling", "Emotion ", "Touchpoints", "Pain points", "Opportunities",
+                     "Evidence", "Metrics"]
+    # every touchpoint has its own heading at the spec's address
+    assert '<h3 id="purchase-1-app-checkout" class="jm-tp-name">App checkout' in text
+    assert '<h3 id="awareness-1-club-mates-instagram-story"' in text
+    # the emotion curve is server-made SVG with a text alternative
+    svg = re.search(r'<svg class="jm-emotion-lane".*?</svg>', text, re.S).group(0)
+    assert 'role="img"' in svg and "<desc>" in svg and "<script" not in svg
+    assert svg.count("<circle") == 8
+
+
+def test_future_map_links_its_baseline_and_back(sample: Path) -> None:
+    future = page(sample, "journeys/retail/buy-running-shoes-future")
+    assert '<dt>Baseline</dt><dd><a href="../../../journeys/retail/buy-running-shoes/">' in future
+    assert 'jm-banner-review' in future  # maps in review carry a visible banner
+    current = page(sample, "journeys/retail/buy-running-shoes")
+    assert '<dt>Future state</dt><dd><a href="../../../journeys/retail/buy-running-shoes-future/">' in current
+
+
+def test_narrative_is_attached_to_its_phase(sample: Path) -> None:
+    text = page(sample, "journeys/retail/buy-running-shoes")
+    phase = text.index('<h2 id="phase-consideration">Works out the size</h2>')
+    nxt = text.index('<h2 id="phase-purchase">')
+    assert "Size is where the journey is won or lost" in text[phase:nxt]
+    # the heading that attached it is not repeated as a Markdown heading
+    assert text.count(">Works out the size</h2>") == 1
+    # a relative link to another journey's source file becomes a link to its page
+    assert 'href="../buy-running-shoes-future/"' in text
+
+
+def test_persona_page_lists_its_journeys(sample: Path) -> None:
+    text = page(sample, "personas/maya")
+    assert '<img class="jm-avatar" src="../../journeys/personas/images/maya.svg"' in text
+    assert (sample / "journeys/personas/images/maya.svg").exists()
+    for title in ("Buying running shoes on the app", "Returning a pair through live chat"):
+        assert title in text
+    assert text.count('class="jm-sparkline"') == 3
+    assert "<h2 id=\"goals\">Goals</h2>" in text
+
+
+def test_navigation_has_journeys_by_folder_and_personas(sample: Path) -> None:
+    text = page(sample, "")
+    nav = text[text.index('<nav class="md-nav md-nav--primary"'):text.index("</nav>", text.index("md-nav--primary"))]
+    for label in ("Journeys", "Personas", "Retail", "Blueprints", "Maya, the weekend runner"):
+        assert f"{label}" in nav
+
+
+def test_search_index_lands_on_touchpoints(sample: Path) -> None:
+    entries = {e["location"]: e for e in search_index(sample)}
+    entry = entries["journeys/retail/buy-running-shoes/#purchase-1-app-checkout"]
+    assert entry["title"].startswith("App checkout")
+    assert "Mobile app" in entry["text"]
+    assert any(loc.startswith("personas/harold/") for loc in entries)
+
+
+def test_fresh_site_with_only_the_spec_examples(tmp_path: Path) -> None:
+    root = spec_site(tmp_path)
+    result = build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    text = page(site, "journeys/retail/buy-running-shoes")
+    assert '<h3 id="awareness-1-friends-post-on-instagram" class="jm-tp-name">Friend&#39;s post on Instagram' in text
+    assert "Hears about the shoe" in text and "Free Markdown. A level-2 heading" in text
+    assert "Marketing schedules the influencer campaign" in text  # the backstage lane
+    assert (site / "assets/journeymaps/journeymaps.css").exists()
+    assert (site / "index.html").exists(), "a site without a home page gets one"
+    assert (site / "journeys/personas/images/maya.png").exists()
+    assert 'href="../../../assets/journeymaps/journeymaps.css"' in text
+
+
+def test_theme_overrides_replace_packaged_templates(tmp_path: Path) -> None:
+    root = spec_site(tmp_path, FRESH_CONFIG.replace("  name: material", "  name: material\n  custom_dir: overrides"))
+    write(root, {"overrides/journeymaps/journey/phase.html": '<h2 id="{{ p.anchor }}">Custom {{ p.name }}</h2>'})
+    assert build(root, "--strict").returncode == 0
+    assert '<h2 id="phase-awareness">Custom Hears about the shoe</h2>' in page(root / "site", "journeys/retail/buy-running-shoes")
+
+
+@pytest.mark.parametrize("nav", ["[index.md]", "[index.md, {Maps: [journeys/retail/buy-running-shoes.md]}]"])
+def test_written_out_nav_gets_the_sections_unless_it_places_them(tmp_path: Path, nav: str) -> None:
+    root = spec_site(tmp_path, FRESH_CONFIG + f"nav: {nav}\n")
+    write(root, {"docs/index.md": "# Home\n"})
+    result = build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    home = page(root / "site", "")
+    placed_by_user = "Maps" in nav
+    assert bool(re.search(r">\s*Maps\s*<", home)) == placed_by_user
+    assert home.count('href="journeys/retail/buy-running-shoes/"') >= 1
+    assert ("Personas" in home) is True
+
+
+def test_front_matter_text_is_escaped_everywhere(tmp_path: Path) -> None:
+    root = spec_site(tmp_path)
+    journey = root / "journeys/retail/buy-running-shoes.md"
+    payload = '<script>alert(1)</script> *star* [link](javascript:alert(2))'
+    text = journey.read_text().replace("title: Buying running shoes online", f"title: '{payload}'")
+    text = text.replace("name: Friend's post on Instagram", f"name: '{payload}'")
+    journey.write_text(text)
+    assert build(root, "--strict").returncode == 0
+    out = page(root / "site", "journeys/retail/buy-running-shoes")
+    assert "<script>alert(1)" not in out
+    assert html.escape(payload, quote=True) in out or html.escape(payload, quote=False) in out
+    assert 'href="javascript:' not in out and "<em>star</em>" not in out
+    assert "<title>&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    index = search_index(root / "site")
+    assert not any("<script>" in e["title"] + e["text"] for e in index)
