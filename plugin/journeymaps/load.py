@@ -116,11 +116,8 @@ def _load_vocabulary(path: Path, display: str, corpus: Corpus) -> Vocabulary | N
         return None
     vocabulary, problems = validate(Vocabulary, doc, display)
     corpus.problems += problems
-    if vocabulary is not None:
-        problems = rules.check_vocabulary(vocabulary, doc, display)
-        corpus.problems += problems
-        if problems:
-            return None
+    if vocabulary is not None:  # a repeated id is reported, but the first one still serves the checks
+        corpus.problems += rules.check_vocabulary(vocabulary, doc, display)
     return vocabulary
 
 

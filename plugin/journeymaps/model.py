@@ -192,9 +192,9 @@ class Metric(Strict):
     """A measured figure of a step, with its target."""
 
     name: Text
-    value: StrictInt | StrictFloat | None = None
+    value: StrictFloat | StrictInt | None = None  # float first: its error message says "a number"
     unit: Text | None = None
-    target: StrictInt | StrictFloat | None = None
+    target: StrictFloat | StrictInt | None = None
 
 
 class Step(Strict):

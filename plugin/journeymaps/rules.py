@@ -36,7 +36,13 @@ def case_collisions(entries: Iterable[Entry], problems: list[Problem]) -> list[E
     clashing = []
     for entry in sorted(entries, key=lambda e: e.rel):
         key = entry.id.casefold()
-        if key in first:
+        if key in first and first[key].id == entry.id:
+            problems.append(
+                Problem(entry.display, 1, "",
+                        f"the id '{entry.id}' is also the id of {first[key].display}; ids must be unique: rename one")
+            )
+            clashing.append(entry)
+        elif key in first:
             problems.append(
                 Problem(entry.display, 1, "",
                         f"the id '{entry.id}' differs from '{first[key].id}' ({first[key].display}) only in "
@@ -97,6 +103,9 @@ def check_persona(entry: PersonaEntry, corpus: Corpus) -> list[Problem]:
             check.add(("image",), f"the image '{image}' must stay inside the journeys folder")
         elif not target.is_file():
             check.add(("image",), f"the image '{image}' does not exist (relative to this file)")
+        elif any(part.startswith(("_", ".")) for part in target.relative_to(corpus.root).parts):
+            check.add(("image",), f"the image '{image}' is in a file or folder whose name starts with '_' or '.', "
+                                  "which are not published; move it")
     return check.problems
 
 

@@ -81,7 +81,10 @@ def _plain_scalar(value: str) -> Any:
     if _INT.match(value):
         return int(value, 0) if value.lstrip("+-")[:2] in ("0o", "0x") else int(value)
     if _FLOAT.match(value):
-        return float(value.replace("inf", "Inf").replace("Inf", "inf").replace("INF", "inf"))
+        lowered = value.lower()
+        if lowered.endswith((".inf", ".nan")):  # YAML spells them .inf / .nan, Python inf / nan
+            return float(lowered.replace(".", ""))
+        return float(value)
     return value
 
 
@@ -132,33 +135,36 @@ class _Converter:
                 return node.value
         return _plain_scalar(node.value)
 
-    def mapping(self, node: yaml.MappingNode, path: Path_, alias: bool) -> dict[Any, Any]:
+    def mapping(self, node: yaml.MappingNode, path: Path_, alias: bool, merged: bool = False) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
-        merged: dict[Any, Any] = {}
+        merges = []
         for key_node, value_node in node.value:
             if key_node.tag == _TAG + "merge":
-                sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
-                for source in sources:
-                    if not isinstance(source, yaml.MappingNode):
-                        raise YamlError(self.line(source), "a merge key (<<) needs a mapping")
-                    for k, v in self.mapping(source, path, True).items():
-                        merged.setdefault(k, v)
+                merges += value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlError(self.line(key_node), "a key must be a plain value, not a list or mapping")
             key = self.scalar(key_node)
+            if key is None or isinstance(key, bool | float):
+                raise YamlError(self.line(key_node), f"'{key_node.value}' cannot be a key; use a name", _dotted(path))
             key_path = (*path, key)
             if key in result:
                 raise YamlError(
                     self.line(key_node),
-                    f"duplicate key '{key}' (first on line {self.doc.key_lines.get(key_path, '?')}); "
-                    "keep one",
+                    f"duplicate key '{key}' (first on line {self.doc.key_lines.get(key_path, '?')}); keep one",
                     _dotted(key_path),
                 )
-            self.doc.key_lines[key_path] = self.line(key_node)
+            if merged:  # keys brought in by a merge keep the lines of the keys written out
+                self.doc.key_lines.setdefault(key_path, self.line(key_node))
+            else:
+                self.doc.key_lines[key_path] = self.line(key_node)
             result[key] = self.convert(value_node, key_path, alias)
-        for k, v in merged.items():
-            result.setdefault(k, v)
+        # Merged values come after the explicit ones so that those keep their own lines.
+        for source in merges:
+            if not isinstance(source, yaml.MappingNode):
+                raise YamlError(self.line(source), "a merge key (<<) needs a mapping")
+            for k, v in self.mapping(source, path, True, merged=True).items():
+                result.setdefault(k, v)
         return result
 
 
@@ -179,8 +185,12 @@ def parse_yaml(text: str, line_offset: int = 0) -> Document:
         line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
         what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
         raise YamlError(line, f"this is not valid YAML: {what}") from None
-    except yaml.YAMLError as exc:  # e.g. a reader error on control characters
-        raise YamlError(1 + line_offset, f"this is not valid YAML: {exc}") from None
+    except yaml.reader.ReaderError as exc:  # e.g. a control character pasted from a word processor
+        line = text[: exc.position].count("\n") + 1 + line_offset
+        char = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
+        raise YamlError(line, f"this is not valid YAML: unacceptable character {char}: {exc.reason}") from None
+    except yaml.YAMLError as exc:
+        raise YamlError(1 + line_offset, "this is not valid YAML: " + " ".join(str(exc).split())) from None
     converter = _Converter(line_offset)
     if node is None:
         converter.doc.data = None
