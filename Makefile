@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 
-.PHONY: serve build test lint
+.PHONY: serve build test lint chromium
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,5 +21,12 @@ build: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check plugin tests
 
-test: lint  ## the whole test suite
+# The browser tests drive Debian's Chromium (a browser download of Playwright's own is not possible here).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Chromium from the Debian packages for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+test: lint chromium  ## the whole test suite, browser tests included
 	$(BIN)/pytest

@@ -177,3 +177,21 @@ def test_front_matter_text_is_escaped_everywhere(tmp_path: Path) -> None:
     assert "<title>&lt;script&gt;alert(1)&lt;/script&gt;" in out
     index = search_index(root / "site")
     assert not any("<script>" in e["title"] + e["text"] for e in index)
+
+
+EXTERNAL = re.compile(r'<(?:link|script|img|iframe|source)\b[^>]*?(?:href|src)="(?:https?:)?//', re.I)
+
+
+def test_fresh_site_loads_nothing_from_other_hosts(tmp_path: Path) -> None:
+    root = spec_site(tmp_path)  # only `theme: material`, whose defaults would load Google Fonts
+    assert build(root, "--strict").returncode == 0
+    for html_file in (root / "site").rglob("*.html"):
+        text = html_file.read_text(encoding="utf-8")
+        assert not EXTERNAL.search(text), (html_file, EXTERNAL.search(text).group(0))
+        assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text
+
+
+def test_offline_can_be_switched_off_for_sites_with_internet(tmp_path: Path) -> None:
+    root = spec_site(tmp_path, FRESH_CONFIG.replace("  - journeys", "  - journeys:\n      offline: false"))
+    assert build(root, "--strict").returncode == 0
+    assert "fonts.googleapis.com" in page(root / "site", "journeys/retail/buy-running-shoes")

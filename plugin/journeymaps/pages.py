@@ -189,7 +189,8 @@ class PageBuilder:
             if entry.folder else None,
         }
         parts = [
-            front_matter(j.title, hide=["navigation", "toc"]),  # the map needs the page's full width
+            # the map needs the page's full width; the boost puts maps above pages that mention them
+            front_matter(j.title, hide=["navigation", "toc"], search={"boost": 2}),
             self._render("journey/header.html", url, **context),
             story.intro,
             self._render("journey/map.html", url, **context),

@@ -33,6 +33,9 @@ class JourneysConfig(Config):
     journeys_dir = c.Type(str, default="journeys")
     statuses = c.ListOfItems(c.Choice(("draft", "review", "approved", "archived")),
                              default=["draft", "review", "approved"])
+    # An intranet site must not load anything from other hosts: Material's default
+    # Google Fonts are switched off (the system fonts are used instead).
+    offline = c.Type(bool, default=True)
 
 
 class JourneysPlugin(BasePlugin[JourneysConfig]):
@@ -48,6 +51,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = (Path(config.config_file_path or ".").parent / self.config.journeys_dir).resolve()
         self.user_nav = config.nav
+        if self.config.offline and config.theme.name == "material" and config.theme["font"] is not False:
+            log.debug("offline: web fonts switched off")
+            config.theme["font"] = False
         if CSS not in config.extra_css:
             config.extra_css.insert(0, CSS)
         return config

@@ -1,0 +1,108 @@
+"""A real browser for the tests: Debian's Chromium driven by Playwright, and a local server.
+
+The built site is served from a sub-path (as on an intranet server) by a small
+HTTP server on 127.0.0.1; every request the browser makes is recorded so a test
+can prove that nothing leaves the host.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import axe_playwright_python
+from playwright.sync_api import Browser, Page, sync_playwright
+
+CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+#: axe-core as shipped inside a PyPI package: injected from disk, never fetched.
+AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+# Without these Chromium calls Google's hosts at start-up, which a closed network refuses.
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-default-apps", "--disable-extensions"]
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return "/nonexistent"
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def log_message(self, *args: object) -> None:  # keep test output quiet
+        pass
+
+
+@dataclass
+class Server:
+    """The site served at ``http://127.0.0.1:<port><prefix>``."""
+
+    base: str
+    origin: str
+
+
+@contextmanager
+def serve(site: Path, prefix: str = "/intranet/journey-maps/") -> Iterator[Server]:
+    """Serve ``site`` below ``prefix`` until the block ends."""
+    handler = type("Handler", (_Handler,), {"prefix": prefix})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        yield Server(origin + prefix, origin)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def browser() -> Iterator[Browser]:
+    """Headless Chromium from the operating system's packages."""
+    if not Path(CHROMIUM).exists():
+        raise RuntimeError(f"Chromium is not installed at {CHROMIUM}; `apt-get install chromium` (make test does)")
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield instance
+        finally:
+            instance.close()
+
+
+@dataclass
+class Recorder:
+    """What a page did: every request URL, console errors and uncaught exceptions."""
+
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def attach(self, page: Page) -> Page:
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        return page
+
+
+def axe_violations(page: Page) -> list[dict]:
+    """axe-core's WCAG 2.1 A/AA violations on the page as it is now."""
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)
+    return result["violations"]
+
+
+def describe(violations: list[dict]) -> str:
+    """A readable list of violations for an assertion message."""
+    lines = []
+    for v in violations:
+        targets = [", ".join(node["target"]) for node in v["nodes"][:3]]
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']} — {len(v['nodes'])} nodes, e.g. {targets}")
+    return "\n".join(lines)
