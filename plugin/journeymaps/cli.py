@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import NoReturn, get_args
 
 import click
 
-from . import schema, validation
+from . import exports, importers, newfiles, schema, validation
+from .importers import mermaid, sheet
+from .load import display_path, load_corpus
+from .model import MapType, Status
+from .problems import Problem
 
 
 @click.group()
@@ -74,3 +79,117 @@ def schema_command(kind: str | None, journeys_dir: Path | None, out: Path | None
         target.write_text(text, encoding="utf-8")
         click.echo(f"wrote {target.as_posix()}")
 
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(("json", "csv")), default="json", show_default=True,
+              help="json: every journey with its figures; csv: one row per touchpoint (what 'import' reads).")
+@click.option("--journeys", "journeys_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("journeys"), show_default=True, help="The journeys folder.")
+@click.option("--status", "statuses", multiple=True, type=click.Choice(get_args(Status)),
+              help="Export only maps with this status (repeat for several) [default: all].")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of standard output.")
+def export(fmt: str, journeys_dir: Path, statuses: tuple[str, ...], output: Path | None) -> None:
+    """Export the valid journeys as JSON or CSV.
+
+    Files with problems are left out and listed on standard error, and the
+    command exits with 1; the valid maps are exported all the same.
+    """
+    corpus = load_corpus(journeys_dir, display_base=Path.cwd())
+    entries = [e for _, e in sorted(corpus.journeys.items()) if not statuses or e.journey.status in statuses]
+    if fmt == "csv":
+        text = exports.touchpoints_csv(entries)
+    else:
+        document = {"format": exports.JSON_FORMAT, "journeys": [exports.journey_data(e) for e in entries]}
+        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with output.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        click.echo(f"wrote {output.as_posix()}: {len(entries)} journeys", err=True)
+    for problem in corpus.problems:
+        click.echo(f"{problem.format()} (left out of the export)", err=True)
+    if corpus.problems:
+        raise SystemExit(1)
+
+
+@main.command("import")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--from", "kind", type=click.Choice(("csv", "mermaid")),
+              help="The kind of SOURCE [default: csv for .csv files, else mermaid].")
+@click.option("--journeys", "journeys_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("journeys"), show_default=True, help="The journeys folder to write into.")
+@click.option("--id", "ident", help="Mermaid: the journey id (its path below journeys/ without .md) "
+                                     "[default: made from the title].")
+@click.option("--title", help="Mermaid: the journey's title [default: the diagram's title].")
+@click.option("--persona", help="Mermaid: the persona id of the journey [default: the actor of most tasks].")
+@click.option("--type", "map_type", type=click.Choice(get_args(MapType)), default="current", show_default=True,
+              help="Mermaid: the map type.")
+@click.option("--section", "sections", multiple=True, metavar="NAME=STAGE",
+              help="Mermaid: map the section NAME to the stage id STAGE (repeat for several).")
+@click.option("--create-personas", is_flag=True, help="Mermaid: write a persona file for each actor that has none.")
+@click.option("--force", is_flag=True, help="Overwrite files that exist (their other content is lost).")
+@click.option("--dry-run", is_flag=True, help="Check and show what would be written, and write nothing.")
+def import_command(source: Path, kind: str | None, journeys_dir: Path, ident: str | None, title: str | None,
+                   persona: str | None, map_type: str, sections: tuple[str, ...], create_personas: bool,
+                   force: bool, dry_run: bool) -> None:
+    """Make journey files from a CSV sheet or a Mermaid user-journey diagram (SOURCE).
+
+    A CSV sheet has the columns of 'journeymaps export --format csv'. In a
+    Mermaid diagram, sections become phases (matched to the vocabulary's
+    stages by id or name, or with --section), tasks become steps, the 1-5
+    score is mapped onto the emotion scale and actors become personas.
+    Nothing is written when anything cannot be mapped; every problem is
+    listed with its line.
+    """
+    base = Path.cwd()
+    kind = kind or ("csv" if source.suffix.lower() == ".csv" else "mermaid")
+    if kind == "csv" and (ident or title or persona or sections or create_personas):
+        raise click.UsageError("--id, --title, --persona, --section and --create-personas are for Mermaid "
+                               "diagrams; a CSV sheet names its journeys and personas in its columns")
+    shown = display_path(source.resolve(), base.resolve())
+    context, blocking = importers.load_context(journeys_dir, base)
+    if blocking:
+        _fail(blocking, "the journeys folder has problems; nothing was written")
+    try:
+        text = source.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        _fail([Problem(shown, 1, "", "the file is not UTF-8 text; save it as UTF-8")], "nothing was written")
+    if kind == "csv":
+        result = sheet.import_csv(text, shown, context)
+    else:
+        mapping, problems = mermaid.parse_section_options(sections)
+        if problems:
+            raise click.UsageError(problems[0])
+        options = mermaid.Options(ident=ident, title=title, persona=persona, type=map_type, sections=mapping,
+                                  create_personas=create_personas, source_name=source.name)
+        result = mermaid.import_mermaid(text, shown, context, options)
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
+    if result.problems:
+        _fail(result.problems, "nothing was written")
+    problems = newfiles.check(journeys_dir, result.files, base)
+    if problems:
+        _fail(problems, "the files made from the source would not validate; nothing was written")
+    there = newfiles.existing(journeys_dir, result.files)
+    if there and not force:
+        for path in there:
+            click.echo(f"{display_path(path.resolve(), base)}: exists already; use --force to replace it", err=True)
+        click.echo("nothing was written", err=True)
+        raise SystemExit(1)
+    if dry_run:
+        for new in result.files:
+            click.echo(f"would write {display_path((journeys_dir / new.rel).resolve(), base)}")
+        return
+    for path in newfiles.write(journeys_dir, result.files):
+        click.echo(f"wrote {display_path(path.resolve(), base)}")
+
+
+def _fail(problems: list[Problem], message: str) -> NoReturn:
+    for problem in problems:
+        click.echo(problem.format())
+    click.echo(f"{len(problems)} problem(s); {message}", err=True)
+    raise SystemExit(1)
