@@ -72,6 +72,7 @@ class Section:
     name: str
     line: int
     tasks: list[Task] = field(default_factory=list)
+    lines: int = 0  # lines written under it, tasks or not
 
 
 @dataclass
@@ -178,6 +179,8 @@ def parse(lines: list[str], offset: int, display: str, problems: list[Problem]) 
             section = Section(value, offset + i + 1)
             diagram.sections.append(section)
         elif ":" in line:
+            if section is not None:
+                section.lines += 1
             task = _task(line, offset + i + 1, display, problems)
             if task is None:
                 continue
@@ -187,10 +190,12 @@ def parse(lines: list[str], offset: int, display: str, problems: list[Problem]) 
                 continue
             section.tasks.append(task)
         else:
+            if section is not None:
+                section.lines += 1
             problem(i, "", f"'{line}' is not understood here: expected 'title <text>', 'section <name>' or a "
                            "task 'Task name: score: Actor, Actor'")
     for each in diagram.sections:
-        if each.name and not each.tasks:
+        if each.name and not each.lines:
             problems.append(Problem(display, each.line, "section", f"the section '{each.name}' has no tasks; "
                                                                     "a phase needs at least one step"))
     if not diagram.sections and not problems:
@@ -411,8 +416,13 @@ def _narrative(diagram: Diagram, placed: list[tuple[Section, str]], main_actor: 
              f"{vocabulary.emotion_scale.max}."]
     if diagram.description:
         lines += ["", _md(diagram.description)]
+    persona = actor_ids.get(main_actor) if main_actor else None
+
+    def other(actor: str) -> bool:  # another person than the journey's persona
+        return actor != main_actor and (persona is None or actor_ids.get(actor) != persona)
+
     for section, stage in placed:
-        others = [(task, [a for a in task.actors if a != main_actor]) for task in section.tasks]
+        others = [(task, [a for a in task.actors if other(a)]) for task in section.tasks]
         others = [(task, actors) for task, actors in others if actors]
         if not others:
             continue
