@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import NoReturn, get_args
 
 import click
 
-from . import exports, importers, newfiles, schema, validation
+from . import exports, importers, newfiles, scaffold, schema, validation
+from .addresses import slugify
 from .importers import mermaid, sheet
 from .load import display_path, load_corpus
-from .model import MapType, Status
-from .problems import Problem
+from .model import ID_PATTERN, MapType, Status
+from .problems import Problem, did_you_mean
+
+ID = re.compile(ID_PATTERN)
 
 
 @click.group()
@@ -193,3 +197,111 @@ def _fail(problems: list[Problem], message: str) -> NoReturn:
         click.echo(problem.format())
     click.echo(f"{len(problems)} problem(s); {message}", err=True)
     raise SystemExit(1)
+
+
+@main.group()
+def new() -> None:
+    """Write a new journey or persona file from a template (asks for what is not given as an option)."""
+
+
+def _context_or_fail(journeys_dir: Path) -> importers.Context:
+    context, blocking = importers.load_context(journeys_dir, Path.cwd())
+    if blocking:
+        _fail(blocking, "the journeys folder has problems; nothing was written")
+    return context
+
+
+def _write_new(journeys_dir: Path, new_file: newfiles.NewFile, what: str) -> None:
+    base = Path.cwd()
+    target = journeys_dir / new_file.rel
+    shown = display_path(target.resolve(), base)
+    if target.exists():
+        click.echo(f"{shown}: exists already; choose another id (nothing was written)", err=True)
+        raise SystemExit(1)
+    problems = newfiles.check(journeys_dir, [new_file], base)
+    if problems:
+        _fail(problems, "nothing was written")
+    newfiles.write(journeys_dir, [new_file])
+    click.echo(f"wrote {shown}")
+    click.echo(f"Fill in the {what}, then check it with: journeymaps validate {shown}", err=True)
+
+
+def _ask(value, text: str, **kwargs):
+    return value if value is not None else click.prompt(text, **kwargs)
+
+
+@new.command("journey")
+@click.option("--journeys", "journeys_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("journeys"), show_default=True, help="The journeys folder.")
+@click.option("--title", help="The map's title.")
+@click.option("--id", "ident", help="Its path below journeys/ without .md [default: made from the title].")
+@click.option("--persona", help="The persona id.")
+@click.option("--type", "map_type", type=click.Choice(get_args(MapType)), help="The map type.")
+@click.option("--stages", help="The stage ids of its phases, separated by commas [default: all].")
+def new_journey(journeys_dir: Path, title: str | None, ident: str | None, persona: str | None,
+                map_type: str | None, stages: str | None) -> None:
+    """Write a new journey map: one phase for each stage chosen, one step a phase, the optional fields as comments."""
+    context = _context_or_fail(journeys_dir)
+    stage_ids = [t.id for t in context.vocabulary.stages]
+    personas = sorted(context.persona_ids)
+    if not personas:
+        raise click.UsageError("the journeys folder has no persona yet; write one first with "
+                               "'journeymaps new persona'")
+    interactive = title is None  # asked for the title: ask for the rest too; else the defaults serve
+    title = _ask(title, "Title").strip()
+    if not title:
+        raise click.UsageError("the title must not be empty")
+    if ident is None and not interactive:
+        ident = slugify(title)
+    ident = _ask(ident, "Id (its path below journeys/, without .md)", default=slugify(title))
+    why = importers.journey_id_problem(ident)
+    if why:
+        raise click.BadParameter(why, param_hint="'--id'")
+    choose_persona = click.Choice(personas)
+    persona = _ask(persona, "Persona", type=choose_persona)
+    if persona not in personas:
+        raise click.BadParameter(f"unknown persona '{persona}'{did_you_mean(persona, personas)}",
+                                 param_hint="'--persona'")
+    if map_type is None and not interactive:
+        map_type = "current"
+    map_type = _ask(map_type, "Type", type=click.Choice(get_args(MapType)), default="current")
+    stage_list = scaffold.IdList(stage_ids, "stage")
+    if stages is None and not interactive:
+        stages = ",".join(stage_ids)
+    chosen = (stage_list.convert(stages, None, None) if stages is not None else
+              click.prompt(f"Stages, separated by commas ({', '.join(stage_ids)})", type=stage_list,
+                           default=", ".join(stage_ids)))
+    if not chosen:
+        raise click.UsageError("a journey needs at least one stage")
+    text = scaffold.journey_file(title, persona, map_type, chosen, context.vocabulary)
+    _write_new(journeys_dir, newfiles.NewFile(f"{ident}.md", text), "steps")
+
+
+@new.command("persona")
+@click.option("--journeys", "journeys_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("journeys"), show_default=True, help="The journeys folder.")
+@click.option("--name", help="The persona's name, e.g. 'Maya, the weekend runner'.")
+@click.option("--id", "ident", help="Its file name without .md [default: made from the name].")
+@click.option("--channels", help="Preferred channel ids, separated by commas.")
+def new_persona(journeys_dir: Path, name: str | None, ident: str | None, channels: str | None) -> None:
+    """Write a new persona, with its optional fields as comments."""
+    context = _context_or_fail(journeys_dir)
+    channel_ids = [t.id for t in context.vocabulary.channels]
+    interactive = name is None
+    name = _ask(name, "Name").strip()
+    if not name:
+        raise click.UsageError("the name must not be empty")
+    if ident is None and not interactive:
+        ident = scaffold.default_persona_id(name)
+    ident = _ask(ident, "Id (its file name, without .md)", default=scaffold.default_persona_id(name))
+    if not ID.match(ident):
+        raise click.BadParameter(f"'{ident}' is not a valid id: use lower-case letters, digits, '-' and '_', "
+                                 "starting with a letter or digit", param_hint="'--id'")
+    channel_list = scaffold.IdList(channel_ids, "channel", ordered=False)
+    if channels is None and not interactive:
+        channels = ""
+    chosen = (channel_list.convert(channels, None, None) if channels is not None else
+              click.prompt(f"Preferred channels, separated by commas ({', '.join(channel_ids)})",
+                           type=channel_list, default="", show_default=False))
+    text = scaffold.persona_file(name, chosen, context.vocabulary)
+    _write_new(journeys_dir, newfiles.NewFile(f"personas/{ident}.md", text), "persona")

@@ -46,6 +46,11 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _represent_str)
 
 
+def yaml_scalar(value: str) -> str:
+    """``value`` as one YAML scalar, quoted when it has to be."""
+    return yaml.dump({"v": value}, Dumper=_Dumper, allow_unicode=True, width=1000)[3:].rstrip("\n")
+
+
 def front_matter_file(data: dict[str, Any], body: str = "", comment: str = "") -> str:
     """A Markdown file: ``data`` as YAML front matter (keys in the given order), then ``body``."""
     text = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000,
