@@ -9,7 +9,7 @@ from typing import NoReturn, get_args
 
 import click
 
-from . import exports, importers, newfiles, scaffold, schema, validation
+from . import exports, importers, newfiles, scaffold, schema, semdiff, validation
 from .addresses import slugify
 from .importers import mermaid, sheet
 from .load import display_path, load_corpus
@@ -305,3 +305,41 @@ def new_persona(journeys_dir: Path, name: str | None, ident: str | None, channel
                            type=channel_list, default="", show_default=False))
     text = scaffold.persona_file(name, chosen, context.vocabulary)
     _write_new(journeys_dir, newfiles.NewFile(f"personas/{ident}.md", text), "persona")
+
+
+@main.command()
+@click.argument("base", required=False)
+@click.argument("head", required=False)
+@click.option("--format", "fmt", type=click.Choice(("markdown", "json")), default="markdown", show_default=True,
+              help="markdown: ready to paste into a pull request comment; json: the same as data.")
+@click.option("--journeys", "journeys_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("journeys"), show_default=True, help="The journeys folder.")
+def diff(base: str | None, head: str | None, fmt: str, journeys_dir: Path) -> None:
+    """What changed in the journey maps from BASE to HEAD (git revisions).
+
+    BASE defaults to the merge base of HEAD with main (or master); HEAD
+    defaults to the working tree, uncommitted changes included. Maps added
+    or removed, steps and touchpoints added, removed or changed, emotion
+    changes with their direction, pain points and opportunities added or
+    resolved.
+    """
+    try:
+        repo = semdiff.repository(journeys_dir.resolve() if journeys_dir.is_dir() else Path.cwd())
+        if base is None:
+            base_commit, how = semdiff.default_base(repo)
+        else:
+            base_commit, how = semdiff.resolve(repo, base), base
+        base_side = semdiff.load_side(repo, journeys_dir, base_commit, semdiff.label(base_commit, how))
+        if head is None:
+            head_side = semdiff.load_side(repo, journeys_dir, None, "the working tree")
+        else:
+            head_commit = semdiff.resolve(repo, head)
+            head_side = semdiff.load_side(repo, journeys_dir, head_commit, semdiff.label(head_commit, head))
+    except (semdiff.GitError, ValueError) as exc:
+        click.echo(f"journeymaps diff: {exc}", err=True)
+        raise SystemExit(2) from None
+    result = semdiff.compare(base_side, head_side)
+    if fmt == "json":
+        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        click.echo(semdiff.markdown(result), nl=False)

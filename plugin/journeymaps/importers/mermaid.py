@@ -32,14 +32,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..addresses import slugify
+from ..mdtext import code as _code
+from ..mdtext import escape as _md
 from ..newfiles import NewFile, front_matter_file
 from ..problems import Problem, did_you_mean
 from . import Context, Imported, journey_id_problem
 
 SCORES = (1, 5)
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*mermaid\s*$")
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-_MD_LINE_START = re.compile(r"^(\d*)([#+>.)-])")
 
 
 @dataclass
@@ -394,18 +394,6 @@ def _step(task: Task, scale, result: Imported, display: str) -> dict[str, Any]:
         result.notes.append(f"{display}:{task.line}: the score {task.score} of '{task.name}' is {exact:g} on the "
                             f"scale {scale.min}..{scale.max}; rounded to {emotion}")
     return {"action": task.name, "emotion": emotion}
-
-
-def _md(text: str) -> str:
-    """Text shown as written in Markdown: its special characters escaped, HTML's too."""
-    text = _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_LINE_START.sub(r"\1\\\2", text)  # '# x', '- x', '1. x' would start a heading or a list
-
-
-def _code(text: str) -> str:
-    """A file name as inline code (or escaped text when it holds a backtick)."""
-    return f"`{text}`" if "`" not in text and text.strip() else _md(text)
 
 
 def _narrative(diagram: Diagram, placed: list[tuple[Section, str]], main_actor: str | None,
