@@ -315,7 +315,7 @@ def compare(base: Side, head: Side) -> dict[str, Any]:
             result["added"].append(_summary(new[ident]))
         elif ident not in new:
             result["removed"].append(_summary(old[ident]))
-        else:
+        elif old[ident].journey != new[ident].journey:
             change = compare_journeys(old[ident].journey, new[ident].journey, vocabulary)
             if change["fields"] or change.get("average_emotion") or any(change["steps"].values()):
                 result["changed"].append({"id": ident, "title": new[ident].journey.title, **change})
