@@ -212,6 +212,16 @@ def test_broken_file_is_not_compared(repo: Path) -> None:
     assert "### Removed" not in result.stdout
 
 
+def test_broken_vocabulary_compares_nothing(repo: Path) -> None:
+    edit(repo, "journeys/vocabulary.yml", "devices:", "device:")
+    result = invoke(repo)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == "## Journey maps: 0 added, 0 changed, 0 removed, 1 not compared"
+    assert result.stdout.endswith(
+        "### Not compared\n\n- `vocabulary.yml` has 1 problem at the working tree; no map can be compared until it "
+        "is fixed; run `journeymaps validate` to see them\n")
+
+
 def test_no_changes(repo: Path) -> None:
     base = git(repo, "rev-parse", "--short=7", "main")
     result = invoke(repo)

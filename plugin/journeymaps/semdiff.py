@@ -22,7 +22,7 @@ from typing import Any
 
 from . import analysis
 from .corpus import Corpus, JourneyEntry
-from .load import load_corpus
+from .load import VOCABULARY, load_corpus
 from .mdtext import code, escape
 from .model import Journey, Phase, Step
 
@@ -303,9 +303,18 @@ def compare(base: Side, head: Side) -> dict[str, Any]:
                                        if base.corpus.personas[pid].persona != head.corpus.personas[pid].persona)},
     }
     for side in (base, head):
+        if side.corpus.vocabulary is None:  # nothing can be checked there: compare nothing rather than guess
+            problems = sum(1 for p in side.corpus.problems if p.path == VOCABULARY)
+            result["not_compared"].append({"file": VOCABULARY, "at": side.label, "problems": problems})
+    if result["not_compared"]:
+        result["personas"] = {"added": [], "removed": [], "changed": []}
+        result["summary"] = {k: len(result[k]) for k in ("added", "changed", "removed", "not_compared")}
+        return result
+    for side in (base, head):
         for ident in sorted(side.present - set(side.corpus.journeys)):
             problems = sum(1 for p in side.corpus.problems if p.path == f"{ident}.md")
-            result["not_compared"].append({"id": ident, "at": side.label, "problems": problems})
+            result["not_compared"].append({"id": ident, "file": f"{ident}.md", "at": side.label,
+                                           "problems": problems})
     broken = {item["id"] for item in result["not_compared"]}
     vocabulary = head.corpus.vocabulary or base.corpus.vocabulary
     for ident in sorted(set(old) | set(new)):
@@ -391,8 +400,9 @@ def markdown(result: dict[str, Any]) -> str:
     if result["not_compared"]:
         lines += ["", "### Not compared", ""]
         for item in result["not_compared"]:
-            lines.append(f"- {code(item['id'] + '.md')} has {_plural(item['problems'], 'problem')} at "
-                         f"{escape(item['at'])}; run `journeymaps validate` to see them")
+            consequence = "; no map can be compared until it is fixed" if item["file"] == VOCABULARY else ""
+            lines.append(f"- {code(item['file'])} has {_plural(item['problems'], 'problem')} at "
+                         f"{escape(item['at'])}{consequence}; run `journeymaps validate` to see them")
     personas = result["personas"]
     if any(personas.values()):
         lines += ["", "### Personas", ""]
