@@ -1,0 +1,342 @@
+"""``journeymaps export`` and ``journeymaps import`` (CSV sheets), run as a user runs them."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from journeymaps.cli import main
+from sites import REPO
+from test_validation import BUY, FUT, edit, write, write_corpus
+
+HEADER = "journey,persona,type,status,stage,step,action,touchpoint,channel,device,department,contact,emotion"
+
+
+def invoke(cwd: Path, *args: str):
+    """``journeymaps ARGS`` in-process from the folder ``cwd``."""
+    with contextlib.chdir(cwd):
+        result = CliRunner().invoke(main, list(args))
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """The small valid corpus of test_validation, in ``tmp_path``."""
+    write_corpus(tmp_path)
+    return tmp_path
+
+
+def fresh(base: Path, source: Path = REPO) -> Path:
+    """A repository below ``base`` with the vocabulary and personas of ``source``, and no journeys."""
+    (base / "journeys").mkdir(parents=True)
+    shutil.copy(source / "journeys/vocabulary.yml", base / "journeys/vocabulary.yml")
+    shutil.copytree(source / "journeys/personas", base / "journeys/personas")
+    return base
+
+
+def files_below(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.md"))}
+
+
+# --- export -------------------------------------------------------------------------
+
+
+def test_export_csv(corpus: Path) -> None:
+    result = invoke(corpus, "export", "--format", "csv")
+    assert result.exit_code == 0
+    assert result.stdout_bytes.decode("utf-8").split("\r\n") == [
+        HEADER,
+        "retail/buy-shoes,maya,current,approved,awareness,1,Sees a friend's post,Friend's post,social-media,"
+        "mobile,marketing,direct,1",
+        "retail/buy-shoes,maya,current,approved,purchase,1,Pays on the website,Checkout,website,desktop,,direct,-1",
+        "retail/buy-shoes-future,maya,future,draft,purchase,1,Pays in one tap,,,,,,2",
+        "",
+    ]
+    assert result.stderr == ""
+
+
+def test_export_json(corpus: Path) -> None:
+    result = invoke(corpus, "export")
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert document["format"] == 1
+    assert [j["id"] for j in document["journeys"]] == ["retail/buy-shoes", "retail/buy-shoes-future"]
+    buy = document["journeys"][0]
+    assert (buy["title"], buy["persona"], buy["reviewed"], buy["source"]) == (
+        "Buying running shoes", "maya", "2026-04-14", "journeys/retail/buy-shoes.md")
+    assert buy["phases"][0]["steps"][0]["pain_points"] == ["No size guide in the post"]
+    assert buy["figures"]["touchpoints"] == 2
+
+
+def test_export_only_some_statuses_to_a_file(corpus: Path) -> None:
+    result = invoke(corpus, "export", "--format", "csv", "--status", "draft", "-o", "out/draft.csv")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == "wrote out/draft.csv: 1 journeys\n"
+    text = (corpus / "out/draft.csv").read_bytes().decode("utf-8")
+    assert text == f"{HEADER}\r\nretail/buy-shoes-future,maya,future,draft,purchase,1,Pays in one tap,,,,,,2\r\n"
+
+
+def test_export_leaves_out_broken_files_and_says_so(corpus: Path) -> None:
+    edit(corpus, FUT, "persona: maya\n", "persona: maia\n")
+    result = invoke(corpus, "export", "--format", "csv")
+    assert result.exit_code == 1
+    assert result.stdout_bytes.count(b"\r\n") == 3  # the header and the two touchpoints of the valid map
+    assert result.stderr == f"{FUT}:3: persona: unknown persona 'maia'; did you mean 'maya'? (left out of the export)\n"
+
+
+# --- CSV import: the round trip -------------------------------------------------------
+
+
+def test_round_trip_of_the_sample_repository_is_lossless(tmp_path: Path) -> None:
+    first = invoke(REPO, "export", "--format", "csv")
+    assert first.exit_code == 0
+    (tmp_path / "touchpoints.csv").write_bytes(first.stdout_bytes)
+    target = fresh(tmp_path / "copy")
+    imported = invoke(target, "import", str(tmp_path / "touchpoints.csv"))
+    assert imported.exit_code == 0, imported.stdout + imported.stderr
+    ids = sorted(p.relative_to(REPO / "journeys").as_posix()[:-3]
+                 for p in (REPO / "journeys").rglob("*.md") if p.parent.name != "personas")
+    assert imported.stdout.splitlines() == [f"wrote journeys/{ident}.md" for ident in ids]
+    assert invoke(target, "validate").exit_code == 0
+    second = invoke(target, "export", "--format", "csv")
+    assert second.stdout_bytes == first.stdout_bytes
+    assert second.stdout_bytes.count(b"\r\n") > 60
+
+
+def test_imported_file_is_exactly_what_the_sheet_says(corpus: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_bytes(invoke(corpus, "export", "--format", "csv").stdout_bytes)
+    target = fresh(tmp_path / "new", source=corpus)
+    result = invoke(target, "import", str(sheet))
+    assert result.stdout.splitlines() == ["wrote journeys/retail/buy-shoes.md",
+                                          "wrote journeys/retail/buy-shoes-future.md"]
+    assert result.stderr.splitlines() == [
+        "note: retail/buy-shoes: the title 'Buy shoes' is made from the id (a sheet has no titles); "
+        "change it in the file",
+        "note: retail/buy-shoes-future: the title 'Buy shoes future' is made from the id (a sheet has no titles); "
+        "change it in the file",
+    ]
+    assert (target / "journeys/retail/buy-shoes.md").read_text(encoding="utf-8") == """\
+---
+title: Buy shoes
+persona: maya
+type: current
+status: approved
+phases:
+  - stage: awareness
+    steps:
+      - action: Sees a friend's post
+        emotion: 1
+        touchpoints:
+          - name: Friend's post
+            channel: social-media
+            device: mobile
+            department: marketing
+  - stage: purchase
+    steps:
+      - action: Pays on the website
+        emotion: -1
+        touchpoints:
+          - name: Checkout
+            channel: website
+            device: desktop
+---
+"""
+
+
+def sheet(tmp_path: Path, *rows: str) -> Path:
+    path = tmp_path / "sheet.csv"
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_hand_made_sheet_in_any_row_order(corpus: Path, tmp_path: Path) -> None:
+    """Phases follow the vocabulary, steps their numbers, touchpoints their rows; text that looks like
+    something else stays text."""
+    path = sheet(
+        tmp_path,
+        "shop/socks,maya,current,review,purchase,3,Pays,Till,website,,,,0",
+        "shop/socks,maya,current,review,awareness,1,no,Poster,social-media,,,indirect,",
+        "shop/socks,maya,current,review,purchase,3,Pays,Receipt by email,email,,,,0",
+        "shop/socks,maya,current,review,purchase,1,\"Asks: \"\"1e5?\"\"\",,,,,,-2",
+    )
+    result = invoke(corpus, "import", str(path))
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout == "wrote journeys/shop/socks.md\n"
+    assert result.stderr.splitlines() == [
+        "note: shop/socks: the title 'Socks' is made from the id (a sheet has no titles); change it in the file",
+        "note: shop/socks: the steps of purchase are numbered 1, 3 in the sheet; they become steps 1 to 2",
+    ]
+    assert (corpus / "journeys/shop/socks.md").read_text(encoding="utf-8") == """\
+---
+title: Socks
+persona: maya
+type: current
+status: review
+phases:
+  - stage: awareness
+    steps:
+      - action: 'no'
+        touchpoints:
+          - name: Poster
+            channel: social-media
+            contact: indirect
+  - stage: purchase
+    steps:
+      - action: 'Asks: "1e5?"'
+        emotion: -2
+      - action: Pays
+        emotion: 0
+        touchpoints:
+          - name: Till
+            channel: website
+          - name: Receipt by email
+            channel: email
+---
+"""
+    assert invoke(corpus, "validate").exit_code == 0
+
+
+# --- CSV import: what is refused --------------------------------------------------------
+
+
+def test_existing_files_are_not_overwritten_without_force(corpus: Path, tmp_path: Path) -> None:
+    exported = invoke(corpus, "export", "--format", "csv").stdout_bytes
+    path = tmp_path / "sheet.csv"
+    path.write_bytes(exported.replace(b"Pays in one tap", b"Pays with a tap"))
+    before = files_below(corpus)
+    result = invoke(corpus, "import", str(path))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-3:] == [
+        "journeys/retail/buy-shoes.md: exists already; use --force to replace it",
+        "journeys/retail/buy-shoes-future.md: exists already; use --force to replace it",
+        "nothing was written",
+    ]
+    assert files_below(corpus) == before
+    result = invoke(corpus, "import", "--force", str(path))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == ["wrote journeys/retail/buy-shoes.md",
+                                          "wrote journeys/retail/buy-shoes-future.md"]
+    assert "action: Pays with a tap" in (corpus / FUT).read_text(encoding="utf-8")
+
+
+def test_dry_run_writes_nothing(corpus: Path, tmp_path: Path) -> None:
+    path = sheet(tmp_path, "new/map,maya,current,draft,awareness,1,Looks,,,,,,")
+    result = invoke(corpus, "import", "--dry-run", str(path))
+    assert (result.exit_code, result.stdout) == (0, "would write journeys/new/map.md\n")
+    assert not (corpus / "journeys/new").exists()
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    pytest.param(
+        ["m,maya,current,draft,awareness,1,Looks,Post,fax,,,,"],
+        ["sheet.csv:2: channel: unknown channel 'fax'; expected one of: email, live-chat, social-media, website"],
+        id="unknown-channel"),
+    pytest.param(
+        ["m,maia,current,draft,awarenes,one,Looks,Post,email,mobil,,sideways,5"],
+        ["sheet.csv:2: contact: unknown contact 'sideways'; expected one of: direct, indirect",
+         "sheet.csv:2: device: unknown device 'mobil'; did you mean 'mobile'?",
+         "sheet.csv:2: emotion: 5 is outside the emotion scale -2..2",
+         "sheet.csv:2: persona: unknown persona 'maia'; did you mean 'maya'?",
+         "sheet.csv:2: stage: unknown stage 'awarenes'; did you mean 'awareness'?",
+         "sheet.csv:2: step: expected a whole number, got 'one'"],
+        id="every-cell-wrong"),
+    pytest.param(
+        ["m,maya,current,draft,awareness,1,Looks,Post,email,,,,1",
+         "m,maya,future,draft,awareness,1,Looks again,Ad,email,,,,0"],
+        ["sheet.csv:3: action: step 1 of awareness has the action 'Looks' on line 2; "
+         "rows of one step must have the same action",
+         "sheet.csv:3: emotion: step 1 of awareness has the emotion 1 on line 2; "
+         "rows of one step must have the same emotion",
+         "sheet.csv:3: type: 'future' differs from 'current' on line 2 for the same journey; use one"],
+        id="rows-of-one-step-disagree"),
+    pytest.param(
+        ["m,maya,current,draft,awareness,1,Looks,,email,,,,", "../up,maya,current,draft,awareness,1,,,,,,,"],
+        ["sheet.csv:2: channel: 'email' is given but the touchpoint name is empty; name the touchpoint or empty "
+         "the cell",
+         "sheet.csv:3: action: the action is empty; every step needs one",
+         "sheet.csv:3: journey: '../up' cannot be a journey id: use parts of letters, digits, '-' and '_' separated "
+         "by '/', none starting with '_' or '.'"],
+        id="empty-cells-and-a-path-that-leaves-the-folder"),
+    pytest.param(
+        ["m,maya,current,draft,awareness,1,Looks,Post,email,,,,",
+         "m,maya,current,draft,awareness,1,Looks,post!,email,,,,"],
+        ["sheet.csv:3: touchpoint: 'post!' has the same address as the touchpoint on line 2; give touchpoints of "
+         "one step different names"],
+        id="touchpoints-with-one-address"),
+    pytest.param(
+        ["m,maya,current,draft,awareness,1,Looks"],
+        ["sheet.csv:2: the row has 7 cells; the header has 13"],
+        id="short-row"),
+])
+def test_sheet_problems_name_the_row_and_column(corpus: Path, tmp_path: Path, rows: list[str],
+                                                expected: list[str]) -> None:
+    path = sheet(tmp_path, *rows)
+    result = invoke(tmp_path, "import", "--journeys", str(corpus / "journeys"), "sheet.csv")
+    assert result.stdout.splitlines() == expected
+    assert result.stderr == f"{len(expected)} problem(s); nothing was written\n"
+    assert result.exit_code == 1
+    assert path.exists() and not (corpus / "journeys/m.md").exists()
+
+
+def test_sheet_with_wrong_columns(corpus: Path, tmp_path: Path) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text(HEADER.replace("emotion", "emotions").replace(",department", "") + "\n", encoding="utf-8")
+    result = invoke(tmp_path, "import", "--journeys", str(corpus / "journeys"), "sheet.csv")
+    assert result.stdout.splitlines() == [
+        "sheet.csv:1: emotions: unknown column 'emotions'; did you mean 'emotion'?",
+        "sheet.csv:1: department: the sheet has no column 'department'; it needs the columns of "
+        "'journeymaps export --format csv'",
+        "sheet.csv:1: emotion: the sheet has no column 'emotion'; it needs the columns of "
+        "'journeymaps export --format csv'",
+    ]
+    assert result.exit_code == 1
+
+
+def test_empty_sheet_and_sheet_without_rows(corpus: Path, tmp_path: Path) -> None:
+    (tmp_path / "empty.csv").write_text("", encoding="utf-8")
+    result = invoke(tmp_path, "import", "--journeys", str(corpus / "journeys"), "empty.csv")
+    assert result.stdout == ("empty.csv:1: the sheet is empty; its first row must name the columns: "
+                             f"{HEADER.replace(',', ', ')}\n")
+    sheet(tmp_path)
+    result = invoke(tmp_path, "import", "--journeys", str(corpus / "journeys"), "sheet.csv")
+    assert result.stdout == "sheet.csv:2: the sheet has no rows below its header\n"
+    assert result.exit_code == 1
+
+
+def test_sheet_that_is_not_utf8(corpus: Path, tmp_path: Path) -> None:
+    (tmp_path / "latin1.csv").write_bytes(f"{HEADER}\nm,maya,current,draft,awareness,1,Café,,,,,,\n".encode("latin-1"))
+    result = invoke(tmp_path, "import", "--journeys", str(corpus / "journeys"), "latin1.csv")
+    assert result.stdout == "latin1.csv:1: the file is not UTF-8 text; save it as UTF-8\n"
+    assert result.exit_code == 1
+
+
+def test_mermaid_options_are_refused_for_a_sheet(corpus: Path, tmp_path: Path) -> None:
+    sheet(tmp_path, "m,maya,current,draft,awareness,1,Looks,,,,,,")
+    result = invoke(tmp_path, "import", "--journeys", str(corpus / "journeys"), "--persona", "maya", "sheet.csv")
+    assert result.exit_code == 2
+    assert "--id, --title, --persona, --section and --create-personas are for Mermaid diagrams" in result.stderr
+
+
+def test_import_into_a_folder_with_a_broken_vocabulary(corpus: Path, tmp_path: Path) -> None:
+    edit(corpus, "journeys/vocabulary.yml", "devices:", "device:")
+    sheet(tmp_path, "m,maya,current,draft,awareness,1,Looks,,,,,,")
+    result = invoke(corpus, "import", str(tmp_path / "sheet.csv"))
+    assert result.stdout == "journeys/vocabulary.yml:11: device: unknown key 'device'; did you mean 'devices'?\n"
+    assert result.stderr == "1 problem(s); the journeys folder has problems; nothing was written\n"
+    assert result.exit_code == 1
+
+
+def test_broken_journeys_beside_do_not_stop_an_import(corpus: Path, tmp_path: Path) -> None:
+    edit(corpus, BUY, "persona: maya\n", "persona: maia\n")
+    write(tmp_path / "sheet.csv", f"{HEADER}\nm,maya,current,draft,awareness,1,Looks,,,,,,\n")
+    result = invoke(corpus, "import", str(tmp_path / "sheet.csv"))
+    assert (result.exit_code, result.stdout) == (0, "wrote journeys/m.md\n")

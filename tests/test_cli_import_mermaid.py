@@ -1,0 +1,320 @@
+"""``journeymaps import`` of Mermaid user-journey diagrams: the example of Mermaid's documentation and broken ones."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from journeymaps.cli import main
+from journeymaps.importers.mermaid import emotion_of
+from test_validation import write, write_corpus
+
+# The user-journey example of Mermaid's documentation, as printed there.
+MERMAID_DOCS = """\
+journey
+    title My working day
+    section Go to work
+      Make tea: 5: Me
+      Go upstairs: 3: Me
+      Do work: 1: Me, Cat
+    section Go home
+      Go downstairs: 5: Me
+      Sit down: 5: Me
+"""
+# line 3 section Go to work, 4..6 its tasks; 7 section Go home, 8..9 its tasks
+
+MAPPED = ("--section", "Go to work=purchase", "--section", "Go home=retention")
+
+
+def invoke(cwd: Path, *args: str):
+    with contextlib.chdir(cwd):
+        result = CliRunner().invoke(main, list(args))
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """The small corpus of test_validation (stages awareness, consideration, purchase, retention; persona maya)."""
+    write_corpus(tmp_path)
+    return tmp_path
+
+
+def diagram(repo: Path, text: str, name: str = "day.mmd") -> str:
+    write(repo / name, text)
+    return name
+
+
+def md_files(repo: Path) -> dict[str, str]:
+    root = repo / "journeys"
+    return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.md"))}
+
+
+# --- Mermaid's documentation example -------------------------------------------------
+
+
+def test_docs_example_with_new_personas(repo: Path) -> None:
+    name = diagram(repo, MERMAID_DOCS, "my-working-day.mmd")
+    result = invoke(repo, "import", name, *MAPPED, "--create-personas")
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines() == [
+        "wrote journeys/my-working-day.md",
+        "wrote journeys/personas/cat.md",
+        "wrote journeys/personas/me.md",
+    ]
+    assert result.stderr == ""
+    files = md_files(repo)
+    assert files["my-working-day.md"] == """\
+---
+title: My working day
+persona: me
+type: current
+status: draft
+phases:
+  - stage: purchase
+    name: Go to work
+    steps:
+      - action: Make tea
+        emotion: 2
+      - action: Go upstairs
+        emotion: 0
+      - action: Do work
+        emotion: -2
+  - stage: retention
+    name: Go home
+    steps:
+      - action: Go downstairs
+        emotion: 2
+      - action: Sit down
+        emotion: 2
+---
+Imported from the Mermaid diagram `my-working-day.mmd` with `journeymaps import`: task scores 1 to 5 are mapped \
+onto the emotion scale -2 to 2.
+
+## purchase
+
+- Do work: with Cat (persona `cat`)
+"""
+    assert files["personas/cat.md"] == """\
+---
+name: Cat
+---
+Created by `journeymaps import` for the actor Cat of `my-working-day.mmd`. Describe the persona here.
+"""
+    assert files["personas/me.md"].startswith("---\nname: Me\n---\n")
+    validate = invoke(repo, "validate")
+    assert (validate.exit_code, validate.stderr) == (0, "3 journeys and 3 personas are valid\n")
+
+
+def test_docs_example_for_an_existing_persona_keeps_the_other_actor_in_the_narrative(repo: Path) -> None:
+    name = diagram(repo, MERMAID_DOCS)
+    result = invoke(repo, "import", name, *MAPPED, "--persona", "maya", "--id", "life/working-day")
+    assert result.exit_code == 0
+    assert result.stdout == "wrote journeys/life/working-day.md\n"
+    assert result.stderr == ("note: day.mmd:6: the actor 'Cat' is not a persona; it is kept in the narrative "
+                             "(add --create-personas to write a persona file for it)\n")
+    text = (repo / "journeys/life/working-day.md").read_text(encoding="utf-8")
+    assert "persona: maya\n" in text
+    assert text.endswith("## purchase\n\n- Do work: with Cat\n")
+    assert sorted(md_files(repo)) == ["life/working-day.md", "personas/maya.md", "retail/buy-shoes-future.md",
+                                      "retail/buy-shoes.md"]
+
+
+def test_docs_example_without_a_mapping_is_refused_with_every_reason(repo: Path) -> None:
+    name = diagram(repo, MERMAID_DOCS)
+    before = md_files(repo)
+    result = invoke(repo, "import", name)
+    assert result.stdout.splitlines() == [
+        "day.mmd:3: section: the section 'Go to work' is not a stage of the vocabulary; expected one of: awareness, "
+        "consideration, purchase, retention; map it with --section 'Go to work=<stage id>'",
+        "day.mmd:4: actor: the actor 'Me' (in most tasks) is not a persona; expected one of: maya; name the persona "
+        "with --persona, or add --create-personas to write one",
+        "day.mmd:7: section: the section 'Go home' is not a stage of the vocabulary; expected one of: awareness, "
+        "consideration, purchase, retention; map it with --section 'Go home=<stage id>'",
+    ]
+    assert result.stderr.splitlines()[-1] == "3 problem(s); nothing was written"
+    assert result.exit_code == 1
+    assert md_files(repo) == before
+
+
+def test_sections_named_like_stages_and_actors_named_like_personas_map_by_themselves(repo: Path) -> None:
+    name = diagram(repo, """\
+journey
+  title Buying socks
+  section Awareness
+    Sees an advert: 4: Maya
+  section purchase
+    Pays: 2: maya, Cashier
+""")
+    result = invoke(repo, "import", name)
+    assert result.exit_code == 0, result.stdout
+    text = (repo / "journeys/buying-socks.md").read_text(encoding="utf-8")
+    assert "persona: maya\n" in text
+    assert "  - stage: awareness\n    steps:\n      - action: Sees an advert\n        emotion: 1\n" in text
+    assert "  - stage: purchase\n    name: purchase\n    steps:\n      - action: Pays\n        emotion: -1\n" in text
+    assert "name: Awareness" not in text  # a section called like its stage's name is not repeated
+    assert text.endswith("## purchase\n\n- Pays: with Cashier\n")  # 'maya' is Maya, the persona
+
+
+@pytest.mark.parametrize(("low", "high", "expected"), [
+    (-2, 2, [-2, -1, 0, 1, 2]),
+    (1, 5, [1, 2, 3, 4, 5]),
+    (0, 10, [0, 2, 5, 8, 10]),  # 2.5 and 7.5 are rounded away from the middle, so the mapping stays symmetric
+    (-3, 3, [-3, -2, 0, 2, 3]),
+    (-1, 1, [-1, -1, 0, 1, 1]),
+])
+def test_scores_are_mapped_linearly_onto_the_scale(low: int, high: int, expected: list[int]) -> None:
+    assert [emotion_of(score, low, high) for score in range(1, 6)] == expected
+
+
+def test_rounding_onto_another_scale_is_noted(repo: Path) -> None:
+    vocabulary = repo / "journeys/vocabulary.yml"
+    vocabulary.write_text("emotion_scale: {min: -3, max: 3}\n" + vocabulary.read_text(encoding="utf-8"),
+                          encoding="utf-8")
+    name = diagram(repo, "journey\n  section Purchase\n    Pays: 2: Maya\n    Leaves: 3: Maya\n")
+    result = invoke(repo, "import", name, "--title", "Pay")
+    assert result.exit_code == 0, result.stdout
+    assert result.stderr == "note: day.mmd:3: the score 2 of 'Pays' is -1.5 on the scale -3..3; rounded to -2\n"
+    assert "emotion: -2\n" in (repo / "journeys/pay.md").read_text(encoding="utf-8")
+
+
+def test_markdown_file_with_a_mermaid_block_and_front_matter_title(repo: Path) -> None:
+    name = diagram(repo, """\
+# Workshop notes
+
+```mermaid
+---
+title: Returning shoes
+---
+journey
+  accDescr: How Maya returns shoes that do not fit
+  section Retention
+    Prints the label: 1: Maya
+```
+""", "notes.md")
+    result = invoke(repo, "import", name)
+    assert result.exit_code == 0, result.stdout
+    text = (repo / "journeys/returning-shoes.md").read_text(encoding="utf-8")
+    assert text.startswith("---\ntitle: Returning shoes\npersona: maya\n")
+    assert "\n\nHow Maya returns shoes that do not fit\n" in text
+
+
+def test_text_from_the_diagram_cannot_inject_markup(repo: Path) -> None:
+    name = diagram(repo, """\
+journey
+  title <script>alert(1)</script>
+  section Purchase
+    Pays *now* [here](https//x): 3: Maya, <img src=x onerror=alert(1)>
+""")
+    result = invoke(repo, "import", name, "--id", "odd")
+    assert result.exit_code == 0, result.stdout
+    text = (repo / "journeys/odd.md").read_text(encoding="utf-8")
+    assert "title: <script>alert(1)</script>\n" in text  # front matter keeps the text; the site escapes it
+    assert text.endswith("- Pays \\*now\\* \\[here\\](https//x): with &lt;img src=x onerror=alert(1)&gt;\n")
+
+
+# --- malformed diagrams -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("graph TD\n  A --> B\n",
+                 ["day.mmd:1: this is not a Mermaid user-journey diagram: its first line must be 'journey'"],
+                 id="not-a-journey"),
+    pytest.param("", ["day.mmd:1: this is not a Mermaid user-journey diagram: its first line must be 'journey'"],
+                 id="empty"),
+    pytest.param("journey\n  title Nothing\n", ["day.mmd:1: the diagram has no sections; a journey needs at least "
+                                                 "one phase"], id="no-sections"),
+    pytest.param("journey\n  section Purchase\n    Pays: Maya\n",
+                 ["day.mmd:3: score: the score of 'Pays' must be a whole number from 1 to 5, got 'Maya'"],
+                 id="task-without-score"),
+    pytest.param("journey\n  section Purchase\n    Pays:: Maya\n",
+                 ["day.mmd:3: score: the score of 'Pays' must be a whole number from 1 to 5, got nothing"],
+                 id="empty-score"),
+    pytest.param("journey\n  section Purchase\n    Pays: 6: Maya\n    Leaves: 0: Maya\n    Waves: 2.5: Maya\n",
+                 ["day.mmd:3: score: the score of 'Pays' is 6; scores go from 1 to 5",
+                  "day.mmd:4: score: the score of 'Leaves' is 0; scores go from 1 to 5",
+                  "day.mmd:5: score: the score of 'Waves' must be a whole number from 1 to 5, got '2.5'"],
+                 id="scores-outside-1-to-5"),
+    pytest.param("journey\n  Pays: 3: Maya\n  section Purchase\n    Leaves: 3: Maya\n",
+                 ["day.mmd:2: task: the task 'Pays' comes before any section; put it under a 'section <stage name>' "
+                  "line"], id="task-before-any-section"),
+    pytest.param("journey\n  section Purchase\n  section Retention\n    Leaves: 3: Maya\n",
+                 ["day.mmd:2: section: the section 'Purchase' has no tasks; a phase needs at least one step"],
+                 id="empty-section"),
+    pytest.param("journey\n  section Purchase\n    Pays: 3: Maya: Cat\n",
+                 ["day.mmd:3: task: the task 'Pays' has more than two ':'; write 'Task name: score: Actor, Actor'"],
+                 id="three-colons"),
+    pytest.param("journey\n  section Purchase\n    Pays: 3: Maya,, Cat\n",
+                 ["day.mmd:3: actor: the task 'Pays' has an empty actor; separate actors with one ','"],
+                 id="empty-actor"),
+    pytest.param("journey\n  section Purchase\n    Pays 3 Maya\n",
+                 ["day.mmd:3: 'Pays 3 Maya' is not understood here: expected 'title <text>', 'section <name>' or a "
+                  "task 'Task name: score: Actor, Actor'"], id="line-not-understood"),
+    pytest.param("---\ntitle: x\njourney\n", ["day.mmd:1: the diagram's front matter opened here is never closed "
+                                               "with '---'"], id="unclosed-front-matter"),
+    pytest.param("journey\n  section Retention\n    Leaves: 3: Maya\n  section Purchase\n    Pays: 3: Maya\n",
+                 ["day.mmd:4: section: the section 'Purchase' maps to the stage 'purchase', which comes before the "
+                  "stage of the section above it; sections must follow the vocabulary's stages: awareness, "
+                  "consideration, purchase, retention"], id="sections-out-of-order"),
+    pytest.param("journey\n  section Purchase\n    Pays: 3: Maya\n  section purchase\n    Leaves: 3: Maya\n",
+                 ["day.mmd:4: section: the section 'purchase' maps to the stage 'purchase' like the section "
+                  "'Purchase' on line 2; a stage may appear once per journey: merge them or map one to another "
+                  "stage"], id="two-sections-one-stage"),
+    pytest.param("journey\n  section Purchase\n    Pays: 3\n",
+                 ["day.mmd:1: persona: the tasks name no actors; name the journey's persona with --persona"],
+                 id="no-actors"),
+])
+def test_malformed_diagrams_are_reported_with_their_lines(repo: Path, text: str, expected: list[str]) -> None:
+    name = diagram(repo, text)
+    before = md_files(repo)
+    result = invoke(repo, "import", name, "--title", "Broken")
+    assert result.stdout.splitlines() == expected
+    assert result.stderr.splitlines()[-1] == f"{len(expected)} problem(s); nothing was written"
+    assert result.exit_code == 1
+    assert md_files(repo) == before
+
+
+def test_section_option_naming_an_unknown_stage(repo: Path) -> None:
+    name = diagram(repo, MERMAID_DOCS)
+    result = invoke(repo, "import", name, "--section", "Go to work=purchas", "--section", "Go home=retention",
+                    "--persona", "maya")
+    assert result.stdout == ("day.mmd:3: section: --section maps 'Go to work' to 'purchas', which is not a stage id; "
+                             "did you mean 'purchase'?\n")
+    assert result.exit_code == 1
+
+
+def test_malformed_section_option_is_a_usage_error(repo: Path) -> None:
+    name = diagram(repo, MERMAID_DOCS)
+    result = invoke(repo, "import", name, "--section", "Go to work")
+    assert result.exit_code == 2
+    assert "--section 'Go to work' must be written NAME=STAGE" in result.stderr
+
+
+def test_markdown_file_with_two_diagrams_and_an_id(repo: Path) -> None:
+    block = "```mermaid\njourney\n  title T{n}\n  section Purchase\n    Pays: 3: Maya\n```\n"
+    name = diagram(repo, block.format(n=1) + "\n" + block.format(n=2), "two.md")
+    result = invoke(repo, "import", name, "--id", "one")
+    assert result.stdout == ("two.md:9: the file has 2 diagrams; --id and --title name one map: import the diagrams "
+                             "one by one\n")
+    result = invoke(repo, "import", name)
+    assert result.stdout.splitlines() == ["wrote journeys/t1.md", "wrote journeys/t2.md"]
+
+
+def test_unknown_persona_option(repo: Path) -> None:
+    name = diagram(repo, MERMAID_DOCS)
+    result = invoke(repo, "import", name, *MAPPED, "--persona", "mya")
+    assert result.stdout == "day.mmd:1: persona: unknown persona 'mya'; did you mean 'maya'?\n"
+    assert result.exit_code == 1
+
+
+def test_existing_journey_is_not_overwritten(repo: Path) -> None:
+    name = diagram(repo, MERMAID_DOCS)
+    result = invoke(repo, "import", name, *MAPPED, "--persona", "maya", "--id", "retail/buy-shoes")
+    assert result.stderr.splitlines()[-2:] == [
+        "journeys/retail/buy-shoes.md: exists already; use --force to replace it", "nothing was written"]
+    assert result.exit_code == 1
+    assert "title: Buying running shoes\n" in (repo / "journeys/retail/buy-shoes.md").read_text(encoding="utf-8")

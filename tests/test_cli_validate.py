@@ -1,0 +1,167 @@
+"""``journeymaps validate PATH... --format text|github|json`` on folders and single files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from journeymaps.cli import main
+from test_validation import BIN, BUY, FUT, MAYA, edit, write, write_corpus
+
+PAIN = f"{BUY}:19: phases[0].steps[0].pain_point: unknown key 'pain_point'; did you mean 'pain_points'?"
+MAIA = f"{FUT}:3: persona: unknown persona 'maia'; did you mean 'maya'?"
+
+
+@pytest.fixture
+def broken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A corpus with one problem in each of the two journeys; the working directory is its repository."""
+    write_corpus(tmp_path)
+    edit(tmp_path, BUY, "        pain_points:\n", "        pain_point:\n")
+    edit(tmp_path, FUT, "persona: maya\n", "persona: maia\n")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args: str):
+    result = CliRunner().invoke(main, ["validate", *args])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
+
+
+def test_folder_lists_every_problem(broken: Path) -> None:
+    result = run("journeys")
+    assert result.stdout.splitlines() == [MAIA, PAIN]
+    assert result.stderr == "2 problem(s) in 2 file(s)\n"
+    assert result.exit_code == 1
+
+
+def test_single_file_reports_only_its_own_problems(broken: Path) -> None:
+    result = run(BUY)
+    assert result.stdout.splitlines() == [PAIN]
+    assert result.stderr == "1 problem(s) in 1 file(s)\n"
+    assert result.exit_code == 1
+
+
+def test_single_file_gets_the_cross_file_checks(broken: Path) -> None:
+    """The unknown persona can only be found by reading the personas folder too."""
+    assert run(FUT).stdout.splitlines() == [MAIA]
+
+
+def test_single_valid_file_passes_and_counts_itself(broken: Path) -> None:
+    result = run(MAYA)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "0 journeys and 1 personas are valid\n")
+
+
+def test_several_files_and_folders_of_one_corpus(broken: Path) -> None:
+    edit(broken, BUY, "        pain_point:\n", "        pain_points:\n")
+    result = run(BUY, "journeys/personas")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "1 journeys and 1 personas are valid\n")
+    result = run("journeys/retail", MAYA)
+    assert result.stdout.splitlines() == [MAIA]
+
+
+def test_a_file_given_twice_is_reported_once(broken: Path) -> None:
+    assert run(BUY, BUY, "journeys").stdout.splitlines() == [MAIA, PAIN]
+
+
+def test_vocabulary_problems_are_reported_with_any_file(broken: Path) -> None:
+    edit(broken, "journeys/vocabulary.yml", "  - website\n", "  - website\n  - website\n")
+    result = run(MAYA)
+    assert result.stdout.splitlines() == [
+        "journeys/vocabulary.yml:11: channels[4]: 'website' is listed twice (first as entry 4); ids must be unique"
+    ]
+    assert result.exit_code == 1
+
+
+def test_ignored_and_non_markdown_files_are_skipped_with_a_notice(broken: Path) -> None:
+    write(broken / "journeys/_README.md", "notes")
+    edit(broken, FUT, "persona: maia\n", "persona: maya\n")
+    result = run("journeys/_README.md", "journeys/personas/images/maya.png", FUT)
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "journeys/_README.md: skipped: not a journey, persona or vocabulary file "
+        "(names starting with '_' or '.' and files other than .md are not read)",
+        "journeys/personas/images/maya.png: skipped: not a journey, persona or vocabulary file "
+        "(names starting with '_' or '.' and files other than .md are not read)",
+        "1 journeys and 0 personas are valid",
+    ]
+
+
+def test_missing_file_and_file_outside_a_journeys_folder(broken: Path) -> None:
+    write(broken / "notes.md", "---\ntitle: x\n---\n")
+    result = run("journeys/retail/nope.md", "notes.md")
+    assert result.stdout.splitlines() == [
+        "journeys/retail/nope.md:1: the file does not exist",
+        "notes.md:1: no vocabulary.yml in this file's folder or any folder above it; "
+        "check files that are inside a journeys folder",
+    ]
+    assert result.exit_code == 1
+
+
+def test_repository_root_stands_for_its_journeys_folder(broken: Path) -> None:
+    assert run(".").stdout.splitlines() == [MAIA, PAIN]
+
+
+def test_github_format_annotates_the_lines(broken: Path) -> None:
+    result = run("--format", "github")
+    assert result.stdout.splitlines() == [
+        f"::error file={FUT},line=3,title=persona::unknown persona 'maia'; did you mean 'maya'?",
+        f"::error file={BUY},line=19,title=phases[0].steps[0].pain_point::"
+        "unknown key 'pain_point'; did you mean 'pain_points'?",
+    ]
+    assert result.exit_code == 1
+
+
+def test_github_format_escapes_its_special_characters(broken: Path) -> None:
+    """A ',' or ':' in a file name would end the property, a newline the command, a '%' starts an escape."""
+    write(broken / "journeys/odd, name: 100%.md", "no front matter\n")
+    result = run("--format", "github", "journeys/odd, name: 100%.md")
+    assert result.stdout.splitlines() == [
+        "::error file=journeys/odd%2C name%3A 100%25.md,line=1::"
+        "the file does not start with front matter: its first line must be '---'"
+    ]
+
+
+def test_json_format(broken: Path) -> None:
+    result = run("--format", "json", BUY)
+    assert json.loads(result.stdout) == {
+        "ok": False,
+        "problems": [{"path": BUY, "line": 19, "field": "phases[0].steps[0].pain_point",
+                      "message": "unknown key 'pain_point'; did you mean 'pain_points'?"}],
+        "journeys": 0,
+        "personas": 0,
+    }
+    assert result.exit_code == 1
+    edit(broken, BUY, "        pain_point:\n", "        pain_points:\n")
+    result = run("--format", "json", BUY)
+    assert json.loads(result.stdout) == {"ok": True, "problems": [], "journeys": 1, "personas": 0}
+    assert result.exit_code == 0
+
+
+def test_unknown_format_is_a_usage_error(broken: Path) -> None:
+    result = run("--format", "xml")
+    assert result.exit_code == 2
+    assert "Invalid value for '--format'" in result.stderr
+
+
+def test_github_format_in_a_subprocess(broken: Path) -> None:
+    done = subprocess.run([str(BIN / "journeymaps"), "validate", "--format", "github", BUY],
+                          cwd=broken, capture_output=True, text=True, check=False)
+    assert done.returncode == 1
+    assert done.stdout == (f"::error file={BUY},line=19,title=phases[0].steps[0].pain_point::"
+                           "unknown key 'pain_point'; did you mean 'pain_points'?\n")
+    assert done.stderr == "1 problem(s) in 1 file(s)\n"
+
+
+def test_the_sample_repository_is_valid() -> None:
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([str(BIN / "journeymaps"), "validate"], cwd=root, capture_output=True, text=True,
+                          check=False)
+    assert (done.returncode, done.stdout) == (0, "")
+    assert done.stderr.endswith("personas are valid\n")
