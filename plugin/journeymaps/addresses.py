@@ -71,3 +71,41 @@ def href(from_url: str, to_url: str) -> str:
     if to_path.endswith("/") or not to_path:
         rel = "./" if rel == "." else rel + "/"
     return rel + (f"#{fragment}" if fragment else "")
+
+
+# --- the portfolio pages (compare, channels, departments, touchpoints, opportunities, gaps) ---
+
+COMPARE = "compare/"
+SCENARIOS_INDEX = "compare/scenarios/"
+CHANNELS_INDEX = "channels/"
+DEPARTMENTS_INDEX = "departments/"
+TOUCHPOINTS = "touchpoints/"
+OPPORTUNITIES = "opportunities/"
+GAPS = "gaps/"
+JOURNEYS_JSON = "journeys.json"
+TOUCHPOINTS_CSV = "touchpoints.csv"
+
+
+def stage_compare_url(stage: str) -> str:
+    """``compare/<stage-id>/``: one stage across personas."""
+    return f"compare/{stage}/"
+
+
+def scenario_url(scenario: str) -> str:
+    """``compare/scenarios/<scenario>/``: the maps that share a scenario."""
+    return f"compare/scenarios/{scenario}/"
+
+
+def channel_url(channel: str) -> str:
+    """``channels/<channel-id>/``."""
+    return f"channels/{channel}/"
+
+
+def department_url(department: str) -> str:
+    """``departments/<department-id>/``."""
+    return f"departments/{department}/"
+
+
+def map_anchor(journey_id: str) -> str:
+    """Anchor of a journey's section on a page that lists several maps (e.g. ``gaps/``)."""
+    return "map-" + (slugify(journey_id.replace("/", " ")) or "journey")
