@@ -132,7 +132,8 @@ def journeys_json(vocabulary: Vocabulary, personas: Mapping[str, PersonaEntry], 
             "unowned_touchpoints": [_touchpoint(t) for t in p.unowned],
         },
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    # Compact: Python's JSON encoder is only fast without indentation, and the file is for programs.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _touchpoint(t: TouchpointUse) -> dict[str, Any]:

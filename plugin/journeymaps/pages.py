@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 from markupsafe import Markup, escape
@@ -22,6 +23,9 @@ from markupsafe import Markup, escape
 from . import addresses, analysis, charts, narrative, portfolio
 from .corpus import Corpus, JourneyEntry, PersonaEntry
 from .model import MAP_TYPE_NAMES, Vocabulary, humanize
+
+if TYPE_CHECKING:
+    from .portfolio_pages import PortfolioPages
 
 TEMPLATES = Path(__file__).parent / "templates"
 #: Where the listing pages pretend to live (they have no source file).
@@ -110,11 +114,12 @@ class PageBuilder:
             if entry.journey.baseline:
                 self.futures[entry.journey.baseline].append(entry)
         self.terms = {kind: self.vocabulary.index(kind) for kind in ("stages", "channels", "devices", "departments")}
+        self.labels = {kind: {i: t.label for i, t in terms.items()} for kind, terms in self.terms.items()}
         # Every figure across maps, worked out once for all pages and exports.
         self.portfolio = portfolio.build(self.vocabulary, self.personas, self.journeys)
 
     @functools.cached_property
-    def across(self):  # -> portfolio_pages.PortfolioPages
+    def across(self) -> PortfolioPages:
         """The pages across maps (compare, channels, departments, touchpoints, opportunities, gaps)."""
         from .portfolio_pages import PortfolioPages  # it imports this module
 
@@ -126,8 +131,8 @@ class PageBuilder:
         """Display name of a vocabulary id."""
         if ident is None:
             return ""
-        found = self.terms[kind].get(ident)
-        return found.label if found else ident
+        found = self.labels[kind].get(ident)
+        return found if found is not None else ident
 
     def _render(self, template: str, url: str, **context: object) -> str:
         def link(to: str) -> str:

@@ -13,6 +13,7 @@ steps that have an emotion.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -81,7 +82,7 @@ class TouchpointUse(Place):
     touchpoint: Touchpoint = None  # type: ignore[assignment]
     position: int = 0  # order among the map's touchpoints, from 0
 
-    @property
+    @functools.cached_property  # a slug: worth computing once, every list links it
     def anchor(self) -> str:
         """The spec's anchor of the touchpoint on its journey page."""
         return self.view.touchpoint_anchor(self.touchpoint)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .pages import PageBuilder
 
 
+NO_SCORE = Markup('<span class="jm-muted" title="no score">—</span>')
 #: Side-by-side tables need the page's full width, as journey maps do.
 WIDE = ("navigation", "toc")
 
@@ -61,6 +62,9 @@ class PortfolioPages:
         # `compare/scenarios/` is also the address of a stage called "scenarios"; the stage wins.
         self.scenarios_index = "scenarios" not in self.stage_ids
         self.charts = {fid: self._future_chart(fc) for fid, fc in self.p.futures.items()}
+        # The score badge of each value of the scale, made once: the tables show one per row.
+        badge = builder.env.get_template("_macros.html").module.score_badge  # type: ignore[attr-defined]
+        self.badges = {v: Markup(badge(v, self.scale)) for v in range(self.scale.min, self.scale.max + 1)}
         self.futures_by_stage: dict[str, list] = defaultdict(list)  # future maps with a phase in each stage
         for entry in builder.journeys.values():
             if entry.journey.type == "future":
@@ -78,6 +82,7 @@ class PortfolioPages:
             "stage_rank": {s: i for i, s in enumerate(self.stage_ids)},
             "level_rank": {level: i for i, level in enumerate(LEVELS)},
             "charts": self.charts,
+            "badge": self.badge,
         }
 
     def _page(self, url: str, title: str, template: str, kind: str, hide: tuple[str, ...] = (),
@@ -86,6 +91,10 @@ class PortfolioPages:
         body = self.b._render(template, url, **self._context(), **context)
         meta = {"hide": list(hide)} if hide else {}
         return GeneratedPage(page_src(url), url, title, _join([front_matter(title, **meta), body]), kind)
+
+    def badge(self, value: int | None) -> Markup:
+        """The score badge of a step's emotion, or a dash for no score."""
+        return self.badges[value] if value is not None else NO_SCORE
 
     def persona_name(self, pid: str) -> str:
         """The persona's name, or its id when its file is not published."""
