@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from journeymaps.analysis import format_score
 from journeymaps.model import EmotionScale, Touchpoint
 from journeymaps.portfolio import handoff_changes
 from journeymaps.portfolio_pages import heat_class
@@ -235,7 +236,7 @@ def test_department_page_touchpoints_pains_opportunities(site: Path) -> None:
     facts = text(re.search(r'<dl class="jm-facts">.*?</dl>', doc, re.S).group(0))
     assert facts == (
         "Touchpoints 7 in 3 maps of 2 personas "
-        "Emotion average +0.2 at its touchpoints (as-is maps, over 4 scored steps) "  # 2, −1, 1, −1 → 0.25
+        "Emotion average +0.3 at its touchpoints (as-is maps, over 4 scored steps) "  # 2, −1, 1, −1 → 0.25
         "Pain points 1 at its touchpoints Opportunities 1 it owns "
         "Hand-offs 2 in, 2 out (from or to another department, as-is maps) Maps owned Ana buys a kettle"
     )
@@ -413,12 +414,17 @@ def test_handoff_changes_ignore_unknown_device_and_department() -> None:
 
 @pytest.mark.parametrize(("value", "expected"), [
     (None, "jm-heat-none"), (0.04, "jm-heat-0"), (-0.04, "jm-heat-0"), (0.3, "jm-heat-pos-1"),
-    (0.5, "jm-heat-pos-1"), (0.54, "jm-heat-pos-1"), (0.56, "jm-heat-pos-2"), (1.5, "jm-heat-pos-3"),
+    (0.5, "jm-heat-pos-1"), (0.54, "jm-heat-pos-1"), (0.55, "jm-heat-pos-2"), (1.5, "jm-heat-pos-3"),
     (2.0, "jm-heat-pos-4"),
     (-1.0, "jm-heat-neg-2"), (-1.6, "jm-heat-neg-4"), (-2.0, "jm-heat-neg-4"),
 ])
 def test_heat_class_follows_the_printed_number(value: float | None, expected: str) -> None:
     assert heat_class(value, EmotionScale()) == expected
+
+
+def test_scores_round_half_away_from_zero() -> None:
+    assert [format_score(v) for v in (0.25, -0.25, 0.05, -0.05, -0.04, 1 / 3, 2 / 3, None)] == [
+        "+0.3", "−0.3", "+0.1", "−0.1", "0.0", "+0.3", "+0.7", "—"]
 
 
 def test_heat_class_on_a_scale_without_zero() -> None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 
 from . import addresses, charts, exports
-from .analysis import steps
+from .analysis import round_score, steps
 from .model import AS_IS_TYPES, MAP_TYPE_NAMES, EmotionScale, humanize
 from .pages import VIRTUAL, GeneratedPage, _join, front_matter
 from .portfolio import LEVELS, QUADRANTS, FutureComparison, Place, Tally
@@ -38,7 +38,7 @@ def heat_class(value: float | None, scale: EmotionScale) -> str:
     if value is None:
         return "jm-heat-none"
     middle = (scale.min + scale.max) / 2
-    offset = round(value, 1) - middle
+    offset = round_score(value) - middle
     if abs(offset) < 0.05:
         return "jm-heat-0"
     reach = (scale.max - middle) if offset > 0 else (middle - scale.min)
