@@ -63,7 +63,7 @@ def test_journey_page_header_timeline_and_anchors(sample: Path) -> None:
     assert '<a href="../../../personas/maya/">Maya, the weekend runner</a>' in text
     assert 'jm-status-approved">Approved</span>' in text
     assert 'jm-type-current">Current state</span>' in text
-    assert "<dt>Owner</dt><dd>E-commerce</dd>" in text
+    assert '<dt>Owner</dt><dd><a href="../../../departments/ecommerce/">E-commerce</a></dd>' in text
     # phases as columns, in vocabulary order, with lanes as rows
     phases = re.findall(r'<th scope="colgroup" colspan="(\d)" class="jm-phase[^"]*"><a href="#phase-([a-z]+)">', text)
     assert [stage for _, stage in phases] == ["awareness", "consideration", "purchase", "delivery", "retention"]

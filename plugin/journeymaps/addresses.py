@@ -7,6 +7,7 @@ sub-path of an intranet server.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import unicodedata
@@ -64,10 +65,53 @@ def asset_url(rel: str) -> str:
 def href(from_url: str, to_url: str) -> str:
     """A relative link from the page at ``from_url`` to ``to_url`` (both site-relative)."""
     to_path, _, fragment = to_url.partition("#")
+    return _relative(from_url, to_path, bool(fragment)) + (f"#{fragment}" if fragment else "")
+
+
+@functools.lru_cache(maxsize=65536)  # pages link the same few pages many times (one per touchpoint)
+def _relative(from_url: str, to_path: str, has_fragment: bool) -> str:
     base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
-    if to_path == base.rstrip("/") + "/" and to_path.endswith("/") and fragment:
-        return f"#{fragment}"
+    if to_path == base.rstrip("/") + "/" and to_path.endswith("/") and has_fragment:
+        return ""
     rel = posixpath.relpath(to_path or base, base or ".")
     if to_path.endswith("/") or not to_path:
         rel = "./" if rel == "." else rel + "/"
-    return rel + (f"#{fragment}" if fragment else "")
+    return rel
+
+
+# --- the portfolio pages (compare, channels, departments, touchpoints, opportunities, gaps) ---
+
+COMPARE = "compare/"
+SCENARIOS_INDEX = "compare/scenarios/"
+CHANNELS_INDEX = "channels/"
+DEPARTMENTS_INDEX = "departments/"
+TOUCHPOINTS = "touchpoints/"
+OPPORTUNITIES = "opportunities/"
+GAPS = "gaps/"
+JOURNEYS_JSON = "journeys.json"
+TOUCHPOINTS_CSV = "touchpoints.csv"
+
+
+def stage_compare_url(stage: str) -> str:
+    """``compare/<stage-id>/``: one stage across personas."""
+    return f"compare/{stage}/"
+
+
+def scenario_url(scenario: str) -> str:
+    """``compare/scenarios/<scenario>/``: the maps that share a scenario."""
+    return f"compare/scenarios/{scenario}/"
+
+
+def channel_url(channel: str) -> str:
+    """``channels/<channel-id>/``."""
+    return f"channels/{channel}/"
+
+
+def department_url(department: str) -> str:
+    """``departments/<department-id>/``."""
+    return f"departments/{department}/"
+
+
+def map_anchor(journey_id: str) -> str:
+    """Anchor of a journey's section on a page that lists several maps (e.g. ``gaps/``)."""
+    return "map-" + (slugify(journey_id.replace("/", " ")) or "journey")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from .addresses import step_anchor, touchpoint_anchor
 from .model import Journey, Phase, Step, Touchpoint, Vocabulary
@@ -64,11 +65,16 @@ def lowest_step(journey: Journey) -> StepView | None:
     return min(rated, key=lambda v: v.step.emotion) if rated else None
 
 
+def round_score(value: float) -> float:
+    """``value`` to one decimal, halves away from zero (0.25 -> 0.3, as a reader rounds by hand)."""
+    return float(Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
 def format_score(value: float | None) -> str:
     """One decimal with a sign (``+0.5``, ``−1.0``), or an em dash when unknown."""
     if value is None:
         return "—"
-    text = f"{value:+.1f}"
+    text = f"{round_score(value):+.1f}"
     return "0.0" if text in ("+0.0", "-0.0") else text.replace("-", "−")
 
 

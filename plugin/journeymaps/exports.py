@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from . import analysis
-from .corpus import JourneyEntry
+from .corpus import JourneyEntry, PersonaEntry
+from .model import AS_IS_TYPES, Vocabulary
+from .portfolio import FutureComparison, Group, Handoff, Portfolio, TouchpointUse
 
 CSV_COLUMNS = (
     "journey", "persona", "type", "status", "stage", "step", "action",
@@ -72,3 +75,102 @@ def journey_data(entry: JourneyEntry) -> dict[str, Any]:
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
+
+
+def journeys_json(vocabulary: Vocabulary, personas: Mapping[str, PersonaEntry], journeys: Mapping[str, JourneyEntry],
+                  portfolio: Portfolio) -> str:
+    """``journeys.json``: the validated vocabulary, personas and published journeys, and the derived figures.
+
+    The shape is documented in ``docs/exports.md``; :data:`JSON_FORMAT` is its version.
+    """
+    p = portfolio
+    data = {
+        "format": JSON_FORMAT,
+        "vocabulary": vocabulary.model_dump(mode="json", exclude_none=True),
+        "personas": [
+            {"id": pid, "source": f"journeys/{e.rel}", **e.persona.model_dump(mode="json", exclude_none=True)}
+            for pid, e in sorted(personas.items())
+        ],
+        "journeys": [
+            _with_handoffs(journey_data(e), p.handoffs.get(jid, [])) for jid, e in sorted(journeys.items())
+        ],
+        "figures": {
+            "compared_types": list(AS_IS_TYPES),
+            "emotion_by_persona_and_stage": [
+                {"persona": pid, "stage": s, "average_emotion": _round(cell.average), "steps": cell.steps,
+                 "scored_steps": cell.rated}
+                for pid in p.personas for s in p.stages if (cell := p.heatmap.get((pid, s))) is not None
+            ],
+            "worst_stage": [
+                {"persona": pid, "stage": worst[0], "average_emotion": _round(worst[1])}
+                for pid in p.personas if (worst := p.worst_stage(pid)) is not None
+            ],
+            "touchpoints_by_persona_and_channel": [
+                {"persona": pid, "channel": c, "touchpoints": p.channel_counts[(pid, c)]}
+                for pid in p.personas for c in p.channels if p.channel_counts[(pid, c)]
+            ],
+            "scenarios": {name: [e.id for e in entries] for name, entries in p.scenarios.items()},
+            "futures": [_future(fc) for _, fc in sorted(p.futures.items())],
+            "handoffs": [_handoff(h) for jid in sorted(p.handoffs) for h in p.handoffs[jid]],
+            "department_pairs": [
+                {"from": pair.source, "to": pair.target, "handoffs": pair.count, "emotion_drops": pair.drops}
+                for pair in p.department_pairs
+            ],
+            "channels": [_group({"channel": c}, p.by_channel[c]) for c in p.channels],
+            "departments": [
+                _group({"department": d}, p.by_department[d], pain_points=len(p.department_pains[d]),
+                       opportunities=len(p.department_opportunities[d]),
+                       maps_owned=[e.id for e in p.maps_owned[d]])
+                for d in p.departments
+            ],
+            "opportunities": [
+                {"journey": o.entry.id, "stage": o.stage, "step": o.view.number, "title": o.opportunity.title,
+                 "impact": o.opportunity.impact, "effort": o.opportunity.effort, "owner": o.opportunity.owner,
+                 "quadrant": o.quadrant}
+                for o in p.opportunities
+            ],
+            "unowned_touchpoints": [_touchpoint(t) for t in p.unowned],
+        },
+    }
+    # Compact: Python's JSON encoder is only fast without indentation, and the file is for programs.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _touchpoint(t: TouchpointUse) -> dict[str, Any]:
+    tp = t.touchpoint
+    return {"journey": t.entry.id, "stage": t.stage, "step": t.view.number, "touchpoint": tp.name,
+            "anchor": t.anchor, "channel": tp.channel, "device": tp.device, "department": tp.department,
+            "emotion": t.emotion}
+
+
+def _handoff(h: Handoff) -> dict[str, Any]:
+    return {"journey": h.source.entry.id, "from": _touchpoint(h.source), "to": _touchpoint(h.target),
+            "changes": list(h.changes), "emotion_drops": h.drop}
+
+
+def _with_handoffs(data: dict[str, Any], handoffs: list[Handoff]) -> dict[str, Any]:
+    data["figures"]["handoffs"] = len(handoffs)
+    data["figures"]["handoffs_where_emotion_drops"] = sum(h.drop for h in handoffs)
+    return data
+
+
+def _future(fc: FutureComparison) -> dict[str, Any]:
+    def names(uses) -> list[dict[str, str]]:
+        return [{"touchpoint": t.touchpoint.name, "anchor": t.anchor} for t in uses]
+
+    return {
+        "journey": fc.future.id, "baseline": fc.baseline.id,
+        "average_emotion": {"baseline": _round(fc.baseline_average), "future": _round(fc.future_average),
+                            "change": _round(fc.change)},
+        "stages": [
+            {"stage": s.stage, "baseline": _round(s.baseline), "future": _round(s.future), "change": _round(s.change),
+             "added": names(s.added), "removed": names(s.removed), "kept": s.kept}
+            for s in fc.stages
+        ],
+    }
+
+
+def _group(key: dict[str, str], group: Group, **extra: Any) -> dict[str, Any]:
+    return {**key, "touchpoints": len(group.touchpoints), "journeys": len(group.journeys),
+            "personas": len(group.personas), "average_emotion": _round(group.emotion.average),
+            "scored_steps": group.emotion.rated, **extra}

@@ -8,19 +8,24 @@ contributors' own narrative Markdown between them, published as-is.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 from markupsafe import Markup, escape
 
-from . import addresses, analysis, charts, narrative
+from . import addresses, analysis, charts, narrative, portfolio
 from .corpus import Corpus, JourneyEntry, PersonaEntry
 from .model import MAP_TYPE_NAMES, Vocabulary, humanize
+
+if TYPE_CHECKING:
+    from .portfolio_pages import PortfolioPages
 
 TEMPLATES = Path(__file__).parent / "templates"
 #: Where the listing pages pretend to live (they have no source file).
@@ -35,7 +40,7 @@ class GeneratedPage:
     url: str  # the published address, e.g. ``journeys/retail/buy/``
     title: str  # plain text
     markdown: str
-    kind: str  # journey | persona | journeys-index | personas-index | home
+    kind: str  # journey | persona | journeys-index | personas-index | home | compare... (see portfolio_pages)
     source: Path | None = None  # the file it was made from, if any
 
     @property
@@ -59,6 +64,7 @@ class SitePlan:
     pages: list[GeneratedPage] = field(default_factory=list)
     assets: list[Asset] = field(default_factory=list)
     nav: list[dict] = field(default_factory=list)  # MkDocs-style nav entries (titles HTML-escaped)
+    files: dict[str, str] = field(default_factory=dict)  # other generated files (exports) by site path
 
 
 def environment(override_dirs: Sequence[Path] = ()) -> jinja2.Environment:
@@ -67,7 +73,8 @@ def environment(override_dirs: Sequence[Path] = ()) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined
     )
-    env.globals.update(map_type_name=MAP_TYPE_NAMES.get, score=analysis.format_score, humanize=humanize)
+    env.globals.update(map_type_name=MAP_TYPE_NAMES.get, score=analysis.format_score, humanize=humanize,
+                       addr=addresses)
     return env
 
 
@@ -107,6 +114,16 @@ class PageBuilder:
             if entry.journey.baseline:
                 self.futures[entry.journey.baseline].append(entry)
         self.terms = {kind: self.vocabulary.index(kind) for kind in ("stages", "channels", "devices", "departments")}
+        self.labels = {kind: {i: t.label for i, t in terms.items()} for kind, terms in self.terms.items()}
+        # Every figure across maps, worked out once for all pages and exports.
+        self.portfolio = portfolio.build(self.vocabulary, self.personas, self.journeys)
+
+    @functools.cached_property
+    def across(self) -> PortfolioPages:
+        """The pages across maps (compare, channels, departments, touchpoints, opportunities, gaps)."""
+        from .portfolio_pages import PortfolioPages  # it imports this module
+
+        return PortfolioPages(self)
 
     # --- helpers shared by the templates -------------------------------------------
 
@@ -114,8 +131,8 @@ class PageBuilder:
         """Display name of a vocabulary id."""
         if ident is None:
             return ""
-        found = self.terms[kind].get(ident)
-        return found.label if found else ident
+        found = self.labels[kind].get(ident)
+        return found if found is not None else ident
 
     def _render(self, template: str, url: str, **context: object) -> str:
         def link(to: str) -> str:
@@ -187,6 +204,9 @@ class PageBuilder:
             "lanes": _lanes(views),
             "folder": {"name": _folder_name(entry.folder), "anchor": _folder_anchor(entry.folder)}
             if entry.folder else None,
+            "handoffs": self.portfolio.handoffs.get(entry.id, []),
+            "handoffs_in": self.portfolio.incoming(entry.id),
+            "map_anchor": self.portfolio.anchors.get(entry.id, ""),
         }
         parts = [
             # the map needs the page's full width; the boost puts maps above pages that mention them
@@ -194,6 +214,7 @@ class PageBuilder:
             self._render("journey/header.html", url, **context),
             story.intro,
             self._render("journey/map.html", url, **context),
+            self.across.future_section(entry.id, url),
         ]
         for phase in phases:
             parts.append(self._render("journey/phase.html", url, **context, p=phase))
@@ -256,6 +277,8 @@ class PageBuilder:
         plan.pages += [self.journey_page(e) for e in self.journeys.values()]
         plan.pages.append(self.personas_index())
         plan.pages += [self.persona_page(e) for e in self.personas.values()]
+        plan.pages += self.across.pages()
+        plan.files = self.across.files()
         if with_home:
             plan.pages.insert(0, self.home_page())
         plan.assets = [Asset(addresses.asset_url(rel), self.corpus.root / rel) for rel in self.corpus.assets]
@@ -286,7 +309,7 @@ class PageBuilder:
         personas = [f"{VIRTUAL}/personas/index.md"] + [
             {str(escape(e.persona.name)): f"journeys/{e.rel}"} for e in self.personas.values()
         ]
-        return [{"Journeys": journeys}, {"Personas": personas}]
+        return [{"Journeys": journeys}, {"Personas": personas}, *self.across.nav()]
 
 
 def _folder_anchor(folder: str) -> str:

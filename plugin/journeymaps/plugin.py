@@ -24,6 +24,7 @@ from .pages import GeneratedPage, build_plan, headings
 log = get_plugin_logger(__name__)
 
 CSS = "assets/journeymaps/journeymaps.css"
+JS = "assets/journeymaps/journeymaps.js"
 _PACKAGE = Path(__file__).parent
 
 
@@ -56,6 +57,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             config.theme["font"] = False
         if CSS not in config.extra_css:
             config.extra_css.insert(0, CSS)
+        if JS not in map(str, config.extra_javascript):
+            config.extra_javascript.append(JS)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -80,8 +83,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self.pages[page.src_uri] = page
         for asset in plan.assets:
             self._replace(files, File.generated(config, asset.src_uri, abs_src_path=str(asset.path)))
-        if files.get_file_from_path(CSS) is None:  # a site may ship its own copy to override ours
-            files.append(File.generated(config, CSS, abs_src_path=str(_PACKAGE / "assets" / "journeymaps.css")))
+        for name, content in plan.files.items():  # the exports: journeys.json, touchpoints.csv
+            self._replace(files, File.generated(config, name, content=content))
+        for ours in (CSS, JS):
+            if files.get_file_from_path(ours) is None:  # a site may ship its own copy to override ours
+                files.append(File.generated(config, ours, abs_src_path=str(_PACKAGE / "assets" / Path(ours).name)))
         config.nav = _merge_nav(self.user_nav, plan.nav, files, set(self.pages))
         return files
 

@@ -1,0 +1,433 @@
+"""The pages across maps over a portfolio with known numbers (see portfolio_site.py), built by MkDocs."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from journeymaps.analysis import format_score
+from journeymaps.model import EmotionScale, Touchpoint
+from journeymaps.portfolio import handoff_changes
+from journeymaps.portfolio_pages import heat_class
+from portfolio_site import portfolio_site
+from sites import build, search_index
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = portfolio_site(tmp_path_factory.mktemp("portfolio"))
+    result = build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def page(site: Path, address: str) -> str:
+    return (site / address / "index.html").read_text(encoding="utf-8")
+
+
+def text(fragment: str) -> str:
+    """Visible text of an HTML fragment, whitespace collapsed."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def table(doc: str, css_class: str) -> str:
+    found = re.search(rf'<table class="{css_class}"[^>]*>.*?</table>', doc, re.S)
+    assert found, css_class
+    return found.group(0)
+
+
+def body_rows(fragment: str) -> list[str]:
+    body = re.search(r"<tbody>(.*?)</tbody>", fragment, re.S).group(1)
+    return re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)
+
+
+def section(doc: str, anchor: str) -> str:
+    """From the heading with id ``anchor`` to the next heading of the same or a higher level."""
+    start = re.search(rf'<h([23]) id="{anchor}"', doc)
+    assert start, anchor
+    level = int(start.group(1))
+    end = re.compile(rf"<h[2-{level}][ >]").search(doc, start.end())
+    return doc[start.start(): end.start() if end else len(doc)]
+
+
+# --- compare/ -------------------------------------------------------------------------
+
+
+def test_heatmap_cells_are_exact_with_one_decimal(site: Path) -> None:
+    doc = page(site, "compare")
+    rows = body_rows(table(doc, "jm-heatmap"))
+    cells = {
+        text(re.search(r"<th[^>]*>(.*?)</th>", row, re.S).group(1)):
+            re.findall(r'<span class="jm-heat-value">(.*?)</span>', row)
+        for row in rows
+    }
+    assert cells == {
+        "Ana": ["+1.0", "−1.0", "+1.0", "+0.5"],
+        "Ben": ["−1.5", "—", "+1.5", "0.0"],
+        "Cleo": ["—", "—", "—", "—"],  # only an archived map: nothing published
+    }
+    header = re.findall(r'<th scope="col"><a href="([^"]+)">([^<]+)</a></th>', table(doc, "jm-heatmap"))
+    assert header == [("discover/", "Discover"), ("buy/", "Buy"), ("use/", "Use")]
+    # colour says what the number says: blue above neutral, orange below, none for no score
+    ana = rows[0]
+    assert re.findall(r'<td class="jm-heat (jm-heat-[a-z0-9-]+)"', ana) == [
+        "jm-heat-pos-2", "jm-heat-neg-2", "jm-heat-pos-2"]
+    assert re.findall(r'<td class="jm-heat (jm-heat-[a-z0-9-]+)"', rows[1]) == [
+        "jm-heat-neg-3", "jm-heat-none", "jm-heat-pos-3"]
+    # each scored cell links to the persona's column on the stage page, with the number of steps
+    assert ('<a href="discover/#persona-ana"><span class="jm-heat-value">+1.0</span>'
+            '<span class="jm-heat-n">2 steps') in ana
+    assert 'title="1 of 2 steps scored"' in ana  # buy: the receipt step has no score
+
+
+def test_worst_stage_of_each_persona(site: Path) -> None:
+    rows = body_rows(section(page(site, "compare"), "worst-stage"))
+    worst = [text(row) for row in rows]
+    assert worst[0].startswith("Ana Buy −1.0 1 Phones to order")
+    assert worst[1].startswith("Ben Discover −1.5 2 Walks past the shop")
+    assert worst[2] == "Cleo No as-is map of this persona has an emotion score."
+
+
+def test_persona_channel_matrix_places_every_touchpoint(site: Path) -> None:
+    matrix = table(page(site, "compare"), "jm-matrix")
+    assert re.findall(r'<th scope="col"><a href="../channels/([a-z]+)/">', matrix) == ["web", "phone", "store", "email"]
+    counts = {
+        text(re.search(r"<th[^>]*>(.*?)</th>", row, re.S).group(1)): [int(n) for n in re.findall(r">(\d+)</td>", row)]
+        for row in body_rows(matrix)
+    }
+    # web, phone, store, email, all channels (as-is maps only: the future map's touchpoints are not counted)
+    assert counts == {"Ana": [2, 1, 0, 2, 5], "Ben": [0, 1, 2, 0, 3], "Cleo": [0, 0, 0, 0, 0]}
+    totals = re.search(r"<tfoot>(.*?)</tfoot>", matrix, re.S).group(1)
+    assert [int(n) for n in re.findall(r">(\d+)</td>", totals)] == [2, 2, 2, 2, 8]
+
+
+def test_scenarios_and_future_on_the_compare_page(site: Path) -> None:
+    doc = page(site, "compare")
+    assert text(section(doc, "scenarios")).startswith("Scenarios Maps that share a scenario")
+    assert 'href="scenarios/buy/">Buy</a>' in doc
+    future = section(doc, "future-map-shop-ana-future")
+    assert "Ana buys a kettle, future" in text(future)
+    assert 'class="jm-overlay"' in future
+
+
+# --- current against future ---------------------------------------------------------------
+
+
+def test_future_map_page_overlays_baseline_and_lists_changes(site: Path) -> None:
+    doc = page(site, "journeys/shop/ana-future")
+    part = section(doc, "against-baseline")
+    svg = re.search(r'<svg class="jm-overlay".*?</svg>', part, re.S).group(0)
+    assert svg.count('<g class="jm-series">') == 2
+    assert "Today: Ana buys a kettle" in svg and "Future: Ana buys a kettle, future" in svg  # the legend
+    assert "<desc>" in svg and 'role="img"' in svg
+    rows = [text(row) for row in body_rows(part)]
+    assert rows == [
+        "Discover +1.0 +2.0 ▲ +1.0 Live chat (Web) Chat bubble (Web)",  # columns: added, removed
+        "Buy −1.0 +1.0 ▲ +2.0 none Receipt email (Email)",  # "order line" matches "Order line"
+        "Use +1.0 — — none Care tips email (Email)",
+    ]
+    assert 'href="../ana-buys/#discover-2-chat-bubble"' in part  # a removed touchpoint links to the baseline
+    assert 'href="#discover-1-live-chat"' in part  # an added one to this page
+    assert "Average emotion +0.5 today, +1.5 in the future map: a change of +1.0." in text(part)
+    # the current map's page has no such section
+    assert 'id="against-baseline"' not in page(site, "journeys/shop/ana-buys")
+
+
+# --- gaps/ -----------------------------------------------------------------------------
+
+
+def _handoffs(doc: str, anchor: str) -> list[tuple[str, str, str, bool]]:
+    rows = body_rows(section(doc, anchor))
+    found = []
+    for row in rows:
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+        names = [re.search(r"<a [^>]*>(.*?)</a>", c).group(1) for c in cells[:2]]
+        found.append((names[0], names[1], text(cells[2]), "▼ emotion drops" in row))
+    return found
+
+
+def test_handoff_list_per_map(site: Path) -> None:
+    doc = page(site, "gaps")
+    assert _handoffs(doc, "map-shop-ana-buys") == [
+        ("Landing page", "Chat bubble", "department", True),
+        ("Chat bubble", "Order line", "channel, department", True),
+        ("Order line", "Receipt email", "channel", False),  # no score on the receipt step: no drop
+    ]
+    assert _handoffs(doc, "map-shop-ben-buys") == [
+        ("Shop window", "Store greeting", "department", False),
+        ("Store greeting", "Help line", "channel, department", False),
+    ]
+    assert _handoffs(doc, "map-shop-ana-future") == [
+        ("Landing page", "Live chat", "department", False),
+        ("Live chat", "order line", "channel, department", True),
+    ]
+    assert "7 hand-offs in 3 maps, 3 of them where emotion drops." in text(doc)
+    assert 'href="../journeys/shop/ana-buys/#discover-2-chat-bubble"' in doc
+    assert "map-other-cleo-old" not in doc
+
+
+def test_handoffs_counted_per_department_pair(site: Path) -> None:
+    doc = page(site, "gaps")
+    part = section(doc, "department-pairs")
+    assert "the 2 hand-offs of future maps are listed below but not counted here" in text(part)
+    pairs = [text(row) for row in body_rows(re.findall(r'<table class="jm-list jm-sortable">.*?</table>', part,
+                                                         re.S)[0])]
+    assert pairs == ["Sales Support 2 1", "Sales Sales 1 0", "Support Sales 1 1", "Operations Sales 1 0"]
+    matrix = table(part, "jm-matrix jm-pairs")
+    grid = {text(re.search(r"<th[^>]*>(.*?)</th>", row, re.S).group(1)): [
+        text(cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)] for row in body_rows(matrix)}
+    # columns: Sales, Support, Operations
+    assert grid == {"Sales": ["1", "2 (1▼)", "0"], "Support": ["1 (1▼)", "0", "0"], "Operations": ["1", "0", "0"]}
+
+
+def test_journey_page_marks_handoffs_and_links_out(site: Path) -> None:
+    doc = page(site, "journeys/shop/ana-buys")
+    markers = re.findall(
+        r'<p class="jm-handoff( jm-handoff-drop)?"[^>]*>(.*?)</p><div class="jm-tp[^"]*"><h3 id="([^"]+)"', doc)
+    assert [(anchor, bool(drop), text(body)) for drop, body, anchor in markers] == [
+        ("discover-2-chat-bubble", True, "⇄ Hand-off from Landing page : department ▼ emotion drops"),
+        ("buy-1-order-line", True, "⇄ Hand-off from Chat bubble : channel, department ▼ emotion drops"),
+        ("buy-2-receipt-email", False, "⇄ Hand-off from Order line : channel"),
+    ]
+    assert '<dt>Hand-offs</dt><dd><a href="../../../gaps/#map-shop-ana-buys">3</a> between touchpoints, 2 where' in doc
+    assert '<a class="jm-channel" href="../../../channels/web/">Web</a>' in doc
+    assert '<a class="jm-department" href="../../../departments/support/">Support</a>' in doc
+    assert '<a href="../../../compare/scenarios/buy/">Buy</a>' in doc
+    assert '<a href="../../../compare/discover/">Discover across personas</a>' in doc
+    assert '<dt>Owner</dt><dd><a href="../../../departments/sales/">Sales</a></dd>' in doc
+
+
+# --- channels/, departments/ ----------------------------------------------------------------
+
+
+def _touchpoint_names(fragment: str) -> list[str]:
+    return [re.search(r"<a [^>]*>(.*?)</a>", row).group(1) for row in body_rows(fragment)]
+
+
+def test_channel_page_lists_its_touchpoints(site: Path) -> None:
+    doc = page(site, "channels/phone")
+    assert _touchpoint_names(table(doc, "jm-list jm-sortable jm-touchpoints")) == [
+        "Order line", "order line", "Help line"]
+    assert "3 touchpoints on this channel in 3 maps of 2 personas; average emotion at them 0.0" in text(doc)
+    assert 'href="../../journeys/shop/ben-buys/#use-1-help-line"' in doc
+    empty = page(site, "channels/store")
+    assert _touchpoint_names(table(empty, "jm-list jm-sortable jm-touchpoints")) == ["Shop window", "Store greeting"]
+    index = page(site, "channels")
+    assert [text(r).split(" ")[0] for r in body_rows(table(index, "jm-list jm-sortable"))] == [
+        "Web", "Phone", "Store", "Email"]
+
+
+def test_department_page_touchpoints_pains_opportunities(site: Path) -> None:
+    doc = page(site, "departments/sales")
+    assert _touchpoint_names(section(doc, "touchpoints")) == [
+        "Landing page", "Order line", "Receipt email", "Care tips email",  # shop/ana-buys
+        "Landing page", "order line",  # shop/ana-future
+        "Store greeting"]  # shop/ben-buys
+    assert [text(row).split(" Ana")[0].split(" Ben")[0] for row in body_rows(section(doc, "pain-points"))] == [
+        "Long hold"]
+    opportunities = [text(row) for row in body_rows(section(doc, "opportunities"))]
+    assert len(opportunities) == 1 and opportunities[0].startswith("Staff training Thankless tasks Ben buys a kettle")
+    facts = text(re.search(r'<dl class="jm-facts">.*?</dl>', doc, re.S).group(0))
+    assert facts == (
+        "Touchpoints 7 in 3 maps of 2 personas "
+        "Emotion average +0.3 at its touchpoints (as-is maps, over 4 scored steps) "  # 2, −1, 1, −1 → 0.25
+        "Pain points 1 at its touchpoints Opportunities 1 it owns "
+        "Hand-offs 2 in, 2 out (from or to another department, as-is maps) Maps owned Ana buys a kettle"
+    )
+    ops = page(site, "departments/ops")
+    assert [text(r).split(" Ben")[0] for r in body_rows(section(ops, "pain-points"))] == ["Window is dark"]
+    assert "No opportunity names this department as its owner." in ops
+    support = page(site, "departments/support")
+    assert text(body_rows(section(support, "opportunities"))[0]).startswith("Call-back Quick wins Ana buys a kettle")
+
+
+# --- opportunities/ and touchpoints/ ------------------------------------------------------------
+
+
+def test_opportunities_matrix_and_order(site: Path) -> None:
+    doc = page(site, "opportunities")
+    matrix = table(doc, "jm-priority")
+    cell = re.search(r'<td class="jm-priority-high-low">(.*?)</td>', matrix, re.S).group(1)
+    assert text(cell) == "Quick wins 1 Call-back Support"
+    assert text(re.search(r'<td class="jm-priority-low-high">(.*?)</td>', matrix, re.S).group(1)) == (
+        "Thankless tasks 1 Staff training Sales")
+    assert re.findall(r'<span class="jm-priority-count">(\d+)</span>', matrix) == [
+        "1", "0", "0", "0", "0", "0", "0", "0", "1"]
+    listed = [text(row).split(" ")[0] for row in body_rows(section(doc, "all-opportunities"))]
+    assert listed == ["Call-back", "Staff", "Brighter"]  # quick wins first, unrated last
+    assert "1 opportunity is not rated for both impact and effort yet" in text(doc)
+
+
+def test_touchpoints_table_has_every_touchpoint_with_facets(site: Path) -> None:
+    doc = page(site, "touchpoints")
+    rows = re.findall(r'<tr data-persona="([^"]*)" data-stage="([^"]*)" data-channel="([^"]*)" '
+                      r'data-device="([^"]*)" data-department="([^"]*)" data-type="([^"]*)">\s*<td><a href="([^"]+)"',
+                      doc)
+    assert len(rows) == 11
+    assert rows[0] == ("ana", "discover", "web", "mobile", "sales", "current",
+                       "../journeys/shop/ana-buys/#discover-1-landing-page")
+    assert ("ben", "use", "phone", "-", "support", "blueprint", "../journeys/shop/ben-buys/#use-1-help-line") in rows
+    # the filter form is in the page but hidden until the script runs; the table is whole without it
+    assert re.search(r'<form class="jm-filters" data-table="jm-touchpoints" hidden', doc)
+    options = re.findall(r'<select name="department">(.*?)</select>', doc, re.S)[0]
+    assert re.findall(r'<option value="([^"]*)">', options) == ["", "sales", "support", "ops"]
+    assert '<script src="../assets/journeymaps/journeymaps.js"></script>' in doc
+    assert (site / "assets/journeymaps/journeymaps.js").exists()
+
+
+# --- exports ---------------------------------------------------------------------------------------
+
+
+def test_touchpoints_csv_rows(site: Path) -> None:
+    rows = list(csv.DictReader(io.StringIO((site / "touchpoints.csv").read_text(encoding="utf-8"))))
+    # 11 touchpoints of the 3 published maps, and one row for Ben's last step, which has none
+    assert len(rows) == 12
+    assert list(rows[0]) == ["journey", "persona", "type", "status", "stage", "step", "action", "touchpoint",
+                             "channel", "device", "department", "contact", "emotion"]
+    assert rows[0] == {"journey": "shop/ana-buys", "persona": "ana", "type": "current", "status": "approved",
+                       "stage": "discover", "step": "1", "action": "Finds the kettle online",
+                       "touchpoint": "Landing page", "channel": "web", "device": "mobile", "department": "sales",
+                       "contact": "direct", "emotion": "2"}
+    assert [r["touchpoint"] for r in rows if r["journey"] == "shop/ben-buys"] == [
+        "Shop window", "Store greeting", "Help line", ""]
+    assert not any(r["journey"] == "other/cleo-old" for r in rows)
+
+
+def test_journeys_json_shape(site: Path) -> None:
+    data = json.loads((site / "journeys.json").read_text(encoding="utf-8"))
+    assert list(data) == ["format", "vocabulary", "personas", "journeys", "figures"]
+    assert data["format"] == 1
+    assert [p["id"] for p in data["personas"]] == ["ana", "ben", "cleo"]
+    assert [j["id"] for j in data["journeys"]] == ["shop/ana-buys", "shop/ana-future", "shop/ben-buys"]
+    ana = data["journeys"][0]
+    assert ana["figures"] == {"average_emotion": 0.5, "stage_averages": {"discover": 1.0, "buy": -1.0, "use": 1.0},
+                              "steps": 5, "touchpoints": 5, "handoffs": 3, "handoffs_where_emotion_drops": 2}
+    assert ana["phases"][1]["steps"][0]["opportunities"][0] == {
+        "title": "Call-back", "impact": "high", "effort": "low", "owner": "support"}
+    figures = data["figures"]
+    assert list(figures) == [
+        "compared_types", "emotion_by_persona_and_stage", "worst_stage", "touchpoints_by_persona_and_channel",
+        "scenarios", "futures", "handoffs", "department_pairs", "channels", "departments", "opportunities",
+        "unowned_touchpoints"]
+    assert figures["emotion_by_persona_and_stage"] == [
+        {"persona": "ana", "stage": "discover", "average_emotion": 1.0, "steps": 2, "scored_steps": 2},
+        {"persona": "ana", "stage": "buy", "average_emotion": -1.0, "steps": 2, "scored_steps": 1},
+        {"persona": "ana", "stage": "use", "average_emotion": 1.0, "steps": 1, "scored_steps": 1},
+        {"persona": "ben", "stage": "discover", "average_emotion": -1.5, "steps": 2, "scored_steps": 2},
+        {"persona": "ben", "stage": "use", "average_emotion": 1.5, "steps": 2, "scored_steps": 2},
+    ]
+    assert figures["worst_stage"] == [{"persona": "ana", "stage": "buy", "average_emotion": -1.0},
+                                      {"persona": "ben", "stage": "discover", "average_emotion": -1.5}]
+    assert figures["scenarios"] == {"buy": ["shop/ana-buys", "shop/ben-buys"]}
+    assert figures["department_pairs"] == [
+        {"from": "sales", "to": "support", "handoffs": 2, "emotion_drops": 1},
+        {"from": "sales", "to": "sales", "handoffs": 1, "emotion_drops": 0},
+        {"from": "support", "to": "sales", "handoffs": 1, "emotion_drops": 1},
+        {"from": "ops", "to": "sales", "handoffs": 1, "emotion_drops": 0},
+    ]
+    assert len(figures["handoffs"]) == 7
+    assert figures["handoffs"][0] == {
+        "journey": "shop/ana-buys",
+        "from": {"journey": "shop/ana-buys", "stage": "discover", "step": 1, "touchpoint": "Landing page",
+                 "anchor": "discover-1-landing-page", "channel": "web", "device": "mobile", "department": "sales",
+                 "emotion": 2},
+        "to": {"journey": "shop/ana-buys", "stage": "discover", "step": 2, "touchpoint": "Chat bubble",
+               "anchor": "discover-2-chat-bubble", "channel": "web", "device": "mobile", "department": "support",
+               "emotion": 0},
+        "changes": ["department"], "emotion_drops": True,
+    }
+    future = figures["futures"][0]
+    assert future["journey"] == "shop/ana-future" and future["baseline"] == "shop/ana-buys"
+    assert future["average_emotion"] == {"baseline": 0.5, "future": 1.5, "change": 1.0}
+    assert [(s["stage"], s["change"], [t["touchpoint"] for t in s["added"]], [t["touchpoint"] for t in s["removed"]],
+             s["kept"]) for s in future["stages"]] == [
+        ("discover", 1.0, ["Live chat"], ["Chat bubble"], 1),
+        ("buy", 2.0, [], ["Receipt email"], 1),
+        ("use", None, [], ["Care tips email"], 0),
+    ]
+    assert [o["title"] for o in figures["opportunities"]] == ["Call-back", "Staff training", "Brighter window"]
+    assert figures["opportunities"][0]["quadrant"] == "Quick wins"
+    sales = next(d for d in figures["departments"] if d["department"] == "sales")
+    assert sales == {"department": "sales", "touchpoints": 7, "journeys": 3, "personas": 2, "average_emotion": 0.25,
+                     "scored_steps": 4, "pain_points": 1, "opportunities": 1, "maps_owned": ["shop/ana-buys"]}
+    assert figures["unowned_touchpoints"] == []
+
+
+# --- navigation, search, links ----------------------------------------------------------------
+
+
+def test_navigation_and_search_cover_the_new_pages(site: Path) -> None:
+    doc = page(site, "departments/sales")
+    labels = [" ".join(label.split()) for label in re.findall(r'class="md-ellipsis">(.*?)</span>', doc, re.S)]
+    for label in ("Compare", "Discover", "Scenarios", "Channels", "Web", "Departments", "Operations", "Touchpoints",
+                  "Opportunities", "Hand-offs"):
+        assert label in labels, label
+    assert labels.index("Personas") < labels.index("Compare") < labels.index("Channels") < labels.index("Hand-offs")
+    locations = {e["location"] for e in search_index(site)}
+    for address in ("compare/", "compare/buy/", "compare/scenarios/buy/", "channels/web/", "departments/sales/",
+                    "touchpoints/", "opportunities/", "gaps/"):
+        assert any(loc == address or loc.startswith(address + "#") for loc in locations), address
+    entries = {e["location"]: e for e in search_index(site)}
+    assert "Long hold" in entries["departments/sales/#pain-points"]["text"]
+
+
+def test_every_link_of_the_new_pages_resolves(site: Path) -> None:
+    """Relative links in the content of every page lead to a page (and an anchor) that exists."""
+    checked = 0
+    for file in site.rglob("index.html"):
+        doc = file.read_text(encoding="utf-8")
+        content = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', doc, re.S)
+        if not content:
+            continue
+        for href in re.findall(r'href="([^"]+)"', content.group(1)):
+            href = html.unescape(href)
+            if re.match(r"[a-z]+:", href) or href.startswith("?"):
+                continue
+            path, _, anchor = href.partition("#")
+            path = path.partition("?")[0]
+            target = (file.parent / path).resolve() if path else file
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.exists(), f"{file.relative_to(site)}: {href}"
+            if anchor and target.suffix == ".html":
+                assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), f"{file.relative_to(site)}: {href}"
+            checked += 1
+    assert checked > 300
+
+
+# --- the rules, without a build -------------------------------------------------------------------
+
+
+def test_handoff_changes_ignore_unknown_device_and_department() -> None:
+    web = Touchpoint(name="a", channel="web", device="mobile", department="sales")
+    assert handoff_changes(web, Touchpoint(name="b", channel="web", device="mobile", department="sales")) == ()
+    assert handoff_changes(web, Touchpoint(name="b", channel="web")) == ()
+    assert handoff_changes(web, Touchpoint(name="b", channel="phone", device="desktop", department="ops")) == (
+        "channel", "device", "department")
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    (None, "jm-heat-none"), (0.04, "jm-heat-0"), (-0.04, "jm-heat-0"), (0.3, "jm-heat-pos-1"),
+    (0.5, "jm-heat-pos-1"), (0.54, "jm-heat-pos-1"), (0.55, "jm-heat-pos-2"), (1.5, "jm-heat-pos-3"),
+    (2.0, "jm-heat-pos-4"),
+    (-1.0, "jm-heat-neg-2"), (-1.6, "jm-heat-neg-4"), (-2.0, "jm-heat-neg-4"),
+])
+def test_heat_class_follows_the_printed_number(value: float | None, expected: str) -> None:
+    assert heat_class(value, EmotionScale()) == expected
+
+
+def test_scores_round_half_away_from_zero() -> None:
+    assert [format_score(v) for v in (0.25, -0.25, 0.05, -0.05, -0.04, 1 / 3, 2 / 3, None)] == [
+        "+0.3", "−0.3", "+0.1", "−0.1", "0.0", "+0.3", "+0.7", "—"]
+
+
+def test_heat_class_on_a_scale_without_zero() -> None:
+    scale = EmotionScale(min=1, max=5)  # the middle, 3, is neutral
+    assert [heat_class(v, scale) for v in (1.0, 3.0, 4.0, 5.0)] == [
+        "jm-heat-neg-4", "jm-heat-0", "jm-heat-pos-2", "jm-heat-pos-4"]
