@@ -22,6 +22,16 @@ PAGES = {
     "journeys index": "journeys/",
     "personas index": "personas/",
     "guide": "writing/",
+    "comparison": "compare/",
+    "stage comparison": "compare/delivery/",
+    "scenario comparison": "compare/scenarios/buy-a-new-pair/",
+    "channels": "channels/",
+    "channel": "channels/live-chat/",
+    "departments": "departments/",
+    "department": "departments/customer-service/",
+    "touchpoints": "touchpoints/",
+    "opportunities": "opportunities/",
+    "gaps": "gaps/",
 }
 PREFIX = "/intranet/journey-maps/"
 
@@ -148,7 +158,8 @@ def test_journey_page_prints_landscape_with_the_whole_timeline(page: Page, serve
     assert pdf.startswith(b"%PDF")
 
 
-@pytest.mark.parametrize("kind", ["journey", "persona", "journeys index"])
+@pytest.mark.parametrize("kind", ["journey", "future journey", "persona", "journeys index", "comparison",
+                                  "department", "touchpoints"])
 def test_screenshots_for_people_to_look_at(page: Page, server: Server, kind: str) -> None:
     page.goto(server.base + PAGES[kind])
     page.wait_for_load_state("networkidle")

@@ -9,7 +9,7 @@ from typing import NoReturn, get_args
 
 import click
 
-from . import exports, importers, newfiles, scaffold, schema, semdiff, validation
+from . import exports, importers, newfiles, portfolio, scaffold, schema, semdiff, validation
 from .addresses import slugify
 from .importers import mermaid, sheet
 from .load import display_path, load_corpus
@@ -95,17 +95,24 @@ def schema_command(kind: str | None, journeys_dir: Path | None, out: Path | None
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of standard output.")
 def export(fmt: str, journeys_dir: Path, statuses: tuple[str, ...], output: Path | None) -> None:
-    """Export the valid journeys as JSON or CSV.
+    """Export the valid journeys as JSON (the site's journeys.json) or CSV (its touchpoints.csv).
 
     Files with problems are left out and listed on standard error, and the
     command exits with 1; the valid maps are exported all the same.
     """
     corpus = load_corpus(journeys_dir, display_base=Path.cwd())
+    if corpus.vocabulary is None:  # nothing can be exported without the words every map refers to
+        for problem in corpus.problems:
+            click.echo(problem.format(), err=True)
+        raise SystemExit(1)
     entries = [e for _, e in sorted(corpus.journeys.items()) if not statuses or e.journey.status in statuses]
     if fmt == "csv":
         text = exports.touchpoints_csv(entries)
     else:
-        document = {"format": exports.JSON_FORMAT, "journeys": [exports.journey_data(e) for e in entries]}
+        # the same document as the site's journeys.json, over the maps selected here
+        selected = {e.id: e for e in entries}
+        figures = portfolio.build(corpus.vocabulary, corpus.personas, selected)
+        document = json.loads(exports.journeys_json(corpus.vocabulary, corpus.personas, selected, figures))
         text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     if output is None:
         click.echo(text, nl=False)
