@@ -71,3 +71,6 @@ def href(from_url: str, to_url: str) -> str:
     if to_path.endswith("/") or not to_path:
         rel = "./" if rel == "." else rel + "/"
     return rel + (f"#{fragment}" if fragment else "")
+
+
+REVIEWS_INDEX = "reviews/"
