@@ -156,3 +156,12 @@ def test_review_states_at_the_edges() -> None:
     assert policy.state(dt.date(2026, 5, 25)).state == "soon"  # due in 3 days
     assert policy.state(dt.date(2026, 5, 26)).state == "current"  # due in 4 days
     assert policy.state(None).state == "never" and policy.state(None).label == "Never reviewed"
+
+
+def test_a_docs_page_at_the_reviews_address_is_replaced_with_a_warning(tmp_path: Path) -> None:
+    root = review_site(tmp_path)
+    write(root, {"docs/reviews.md": "# My reviews\n"})
+    result = build_with(root, env={"SOURCE_DATE_EPOCH": JUNE_1})
+    assert result.returncode == 0, result.stderr
+    assert "'reviews.md' in the docs folder is replaced by the page made from the journeys folder" in result.stderr
+    assert "My reviews" not in page(root / "site", "reviews")

@@ -105,7 +105,7 @@ def trend(values: list[float], ticks: list[str], scale: EmotionScale, label: str
     ``ticks`` names each point (a date); the first and the last are written under the
     axis, every value is written above its point, and ``description`` gives all of them.
     """
-    width, height, left, right, top, bottom = 480, 132, 30, 14, 18, 24
+    width, height, left, right, top, bottom = 480, 132, 44, 24, 18, 24
     n = len(values)
     lo = min(scale.min, *(int(v // 1) for v in values)) if values else scale.min
     hi = max(scale.max, *(-int(-v // 1) for v in values)) if values else scale.max
@@ -129,8 +129,9 @@ def trend(values: list[float], ticks: list[str], scale: EmotionScale, label: str
         parts.append(f'<polyline class="jm-curve" points="{points}"/>')
     for i, value in enumerate(values):
         parts.append(f'<circle class="jm-point {_tone(round(value), scale)}" cx="{x(i)}" cy="{y(value)}" r="4"/>')
-        if n <= 16:
-            parts.append(f'<text class="jm-value" x="{x(i)}" y="{y(value) - 8}" text-anchor="middle">'
+        if n <= 16:  # the outermost labels are kept off the axis numbers and the edge
+            anchor = "middle" if n == 1 or 0 < i < n - 1 else ("start" if i == 0 else "end")
+            parts.append(f'<text class="jm-value" x="{x(i)}" y="{y(value) - 8}" text-anchor="{anchor}">'
                          f"{escape(format_score(value))}</text>")
     for i in sorted({0, n - 1}) if n else []:
         anchor = "middle" if n == 1 else ("start" if i == 0 else "end")

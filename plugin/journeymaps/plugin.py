@@ -130,6 +130,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     @staticmethod
     def _replace(files: Files, new: File) -> None:
         old = files.get_file_from_path(new.src_uri)
+        if old is None and new.src_uri.startswith("journeymaps/"):  # e.g. docs/reviews.md would be reviews/ too
+            old = next((f for f in files if f.dest_uri == new.dest_uri), None)
         if old is not None:
             log.warning("'%s' in the docs folder is replaced by the page made from the journeys folder",
                         old.src_uri)
