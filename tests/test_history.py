@@ -16,7 +16,7 @@ import pytest
 from gitrepo import ANA, BEN, BIN, CHRIS, build_with, commit, counting_git, git, init
 from journeymaps.history import read_history
 from journeymaps.trend import revision_average
-from sites import SPEC_JOURNEY, spec_site, write
+from sites import SPEC_JOURNEY, search_index, spec_site, write
 
 JOURNEY = "journeys/retail/buy-running-shoes.md"
 
@@ -157,6 +157,14 @@ def test_history_table_lists_every_commit_with_its_average(tracked: Path) -> Non
     assert "1 revision is left out of the trend because it did not validate at the time." in text
 
 
+def test_change_history_is_kept_out_of_the_search_index(tracked: Path) -> None:
+    entries = search_index(tracked / "site")
+    ours = [e for e in entries if e["location"].startswith("journeys/retail/buy-shoes/")]
+    assert ours and not any("change-history" in e["location"] for e in ours)
+    assert not any("Interviews: the post does not convince" in e["text"] for e in entries)
+    assert any("Last changed" in e["text"] for e in ours)  # the facts above the map are found
+
+
 def test_trend_chart_draws_the_valid_revisions_oldest_first(tracked: Path) -> None:
     hashes = (tracked / "hashes.txt").read_text().split()
     text = page(tracked / "site", "journeys/retail/buy-shoes")
@@ -166,7 +174,7 @@ def test_trend_chart_draws_the_valid_revisions_oldest_first(tracked: Path) -> No
     assert desc == f"2026-01-05 ({hashes[0]}): +1.0; 2026-02-10 ({hashes[1]}): −1.0; 2026-04-20 ({hashes[3]}): +2.0"
     assert svg.count("<circle") == 3
     assert [html.unescape(v) for v in re.findall(r'class="jm-value"[^>]*>([^<]+)<', svg)] == ["+1.0", "−1.0", "+2.0"]
-    summary = text_of(section(text, '<h2 id="change-history"', "</p>"))
+    summary = text_of(section(text, '<h2 id="change-history" data-search-exclude', "</p>"))
     assert "4 commits changed this file since 5 January 2026." in summary
     assert "went from +1.0 at the first revision with scores to +2.0 at the latest (+1.0)" in summary
 
@@ -182,6 +190,34 @@ def test_uncommitted_files_say_so(tracked: Path) -> None:
     assert facts == ("Last changed 5 January 2026 by Ana Lima (and changed since, not committed yet) "
                      "Contributors 1: Ana Lima (1 commit)")
     assert "Next review" not in facts and "change-history" not in persona  # personas have neither
+
+
+def test_changes_not_committed_yet_are_the_newest_point_of_the_trend(tmp_path: Path) -> None:
+    root = spec_site(tmp_path / "site-repo")
+    write(root, {".gitignore": "site/\n"})
+    init(root)
+    first = commit(root, "First map", ANA, "2026-01-05T09:00:00+00:00")
+    write(root, {JOURNEY: with_emotion("-2")})  # not committed
+    result = build_with(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    text = page(root / "site", "journeys/retail/buy-running-shoes")
+    rows = [text_of(row) for row in re.findall(r"<tr[^>]*>.*?</tr>", section(text, 'class="jm-list jm-history"'),
+                                                   re.S)[1:]]
+    assert rows == ["Working copy: changes not committed yet −2.0", f"2026-01-05 Ana Lima First map {first} +1.0"]
+    desc = html.unescape(re.search(r'<svg class="jm-trend".*?<desc>(.*?)</desc>', text, re.S).group(1))
+    assert desc == f"2026-01-05 ({first}): +1.0; not committed: −2.0"
+    assert "to +1.0" not in text and "went from <strong>+1.0</strong>" in text and "<strong>−2.0</strong> now" in text
+
+
+def test_a_repository_without_commits_has_nothing_committed_yet(tmp_path: Path) -> None:
+    root = spec_site(tmp_path / "site-repo")
+    init(root)
+    result = build_with(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    assert "History not available" not in result.stderr
+    text = page(root / "site", "journeys/retail/buy-running-shoes")
+    assert '<span class="jm-uncommitted">Not committed yet</span>' in text
+    assert "This map is not committed yet." in text
 
 
 # --- without history -----------------------------------------------------------------

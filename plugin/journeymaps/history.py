@@ -20,6 +20,7 @@ history is then *unavailable*, with a one-line ``notice`` for the build log and 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -33,6 +34,11 @@ _FORMAT = "%x1e%H%x1f%h%x1f%aN%x1f%aE%x1f%aI%x1f%s"
 # Settings of the user's git configuration that would change the output we parse.
 _CONFIG = ("-c", "log.follow=false", "-c", "log.showSignature=false", "-c", "i18n.logOutputEncoding=UTF-8",
            "-c", "core.quotePath=false")
+
+
+def _environment() -> dict[str, str]:
+    """The build's environment, with git's messages in English (they are matched below)."""
+    return {**os.environ, "LC_ALL": "C", "LANGUAGE": "C"}
 
 
 @dataclass(frozen=True)
@@ -135,7 +141,7 @@ class GitHistory:
         try:
             done = subprocess.run(
                 [self.git, "--no-pager", "--no-optional-locks", *_CONFIG, *args],
-                cwd=self.toplevel, input=stdin, capture_output=True, check=False,
+                cwd=self.toplevel, input=stdin, capture_output=True, check=False, env=_environment(),
             )
         except OSError as exc:
             raise GitError(f"git could not be started ({exc.strerror or exc})") from None
@@ -159,7 +165,7 @@ def read_history(folder: Path, git: str = GIT) -> GitHistory:
         history.calls += 1
         done = subprocess.run(
             [git, "rev-parse", "--show-toplevel", "--is-shallow-repository"],
-            cwd=folder, capture_output=True, check=False,
+            cwd=folder, capture_output=True, check=False, env=_environment(),
         )
     except OSError:
         return _unavailable(history, "git is not installed",
@@ -182,8 +188,13 @@ def read_history(folder: Path, git: str = GIT) -> GitHistory:
     history.toplevel = Path(lines[0]).resolve()
     pathspec = _pathspec(folder, history.toplevel)
     try:
-        log = history._run("log", "-z", "--raw", "-M", "--root", "--no-merges",
-                           "--no-color", f"--format={_FORMAT}", "--", pathspec)
+        try:
+            log = history._run("log", "-z", "--raw", "-M", "--root", "--no-merges",
+                               "--no-color", f"--format={_FORMAT}", "--", pathspec)
+        except GitError as exc:
+            if "does not have any commits yet" not in str(exc):
+                raise
+            log = b""  # a new repository: nothing is committed yet
         status = history._run("status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames",
                               "--", pathspec)
     except GitError as exc:

@@ -25,7 +25,7 @@ from . import addresses, analysis, charts, narrative
 from .corpus import Corpus, Entry, JourneyEntry, PersonaEntry
 from .history import GitHistory
 from .model import MAP_TYPE_NAMES, Vocabulary, humanize
-from .reviews import ReviewPolicy, ReviewState, reference_date
+from .reviews import ReviewPolicy, ReviewState
 from .trend import Trend, emotion_trends
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -121,7 +121,7 @@ class PageBuilder:
         self.unpublished = {f"journeys/{e.rel}" for jid, e in corpus.journeys.items() if jid not in self.journeys}
         self.corpus = dataclasses.replace(corpus, journeys=dict(self.journeys))
         self.history = history  # None: git history is switched off
-        self.reviews = reviews or ReviewPolicy(today=reference_date())
+        self.reviews = reviews or ReviewPolicy()
         self.personas = dict(sorted(corpus.personas.items()))
         self.by_persona: dict[str, list[JourneyEntry]] = defaultdict(list)
         self.futures: dict[str, list[JourneyEntry]] = defaultdict(list)

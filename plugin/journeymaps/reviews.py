@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 DEFAULT_INTERVAL = 180
 DEFAULT_SOON = 30
@@ -36,7 +36,7 @@ class ReviewPolicy:
     """How often maps are reviewed, and the date they are judged on."""
 
     interval: int = DEFAULT_INTERVAL  # days between reviews
-    today: dt.date = dt.date(1970, 1, 1)
+    today: dt.date = field(default_factory=reference_date)
     soon: int = DEFAULT_SOON  # days before the due date at which a map is "due soon"
 
     def state(self, reviewed: dt.date | None) -> ReviewState:
