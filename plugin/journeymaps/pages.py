@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 
 from . import addresses, analysis, charts, narrative
 from .corpus import Corpus, Entry, JourneyEntry, PersonaEntry
-from .history import GitHistory
+from .history import GitHistory, Revision
 from .model import MAP_TYPE_NAMES, Vocabulary, humanize
 from .reviews import ReviewPolicy, ReviewState
 from .trend import Trend, emotion_trends
@@ -439,7 +439,7 @@ def long_date(value: dt.date) -> str:
     return f"{value.day} {value.strftime('%B %Y')}"
 
 
-def _tick(revision) -> str:
+def _tick(revision: Revision | None) -> str:
     return revision.commit.date.date().isoformat() if revision else "not committed"
 
 

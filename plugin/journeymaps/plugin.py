@@ -20,7 +20,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import nest_paths
 
 from .editlinks import edit_path, tidy
-from .history import read_history
+from .history import GitHistory, read_history
 from .load import load_corpus
 from .pages import GeneratedPage, build_plan, headings
 from .reviews import DEFAULT_INTERVAL, DEFAULT_SOON, ReviewPolicy, reference_date
@@ -115,7 +115,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         config.nav = _merge_nav(self.user_nav, plan.nav, files, set(self.pages))
         return files
 
-    def _history(self):
+    def _history(self) -> GitHistory | None:
         """Git's history of the journeys folder (None when switched off); says once why it is missing."""
         if not self.config.history or self.root is None:
             return None

@@ -17,6 +17,7 @@ from .corpus import JourneyEntry
 from .history import GitHistory, Revision
 from .load import validate
 from .model import Journey
+from .problems import Problem
 from .yamlsource import split_front_matter
 
 
@@ -66,7 +67,7 @@ def revision_average(data: bytes) -> tuple[float | None, str | None]:
     return analysis.journey_average(journey), None
 
 
-def _describe(problem) -> str:
+def _describe(problem: Problem) -> str:
     where = f"line {problem.line}: " + (f"{problem.field}: " if problem.field else "")
     return f"it did not validate ({where}{problem.message})"
 
