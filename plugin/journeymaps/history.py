@@ -186,6 +186,9 @@ def read_history(folder: Path, git: str = GIT) -> GitHistory:
             "fetch all of it with 'git fetch --unshallow'",
         )
     history.toplevel = Path(lines[0]).resolve()
+    if not folder.is_relative_to(history.toplevel):  # e.g. a work tree set elsewhere with core.worktree
+        return _unavailable(history, "git could not read the repository",
+                            f"{folder} is outside the work tree {history.toplevel}, so pages show no history")
     pathspec = _pathspec(folder, history.toplevel)
     try:
         try:
