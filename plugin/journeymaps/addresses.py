@@ -115,3 +115,6 @@ def department_url(department: str) -> str:
 def map_anchor(journey_id: str) -> str:
     """Anchor of a journey's section on a page that lists several maps (e.g. ``gaps/``)."""
     return "map-" + (slugify(journey_id.replace("/", " ")) or "journey")
+
+
+REVIEWS_INDEX = "reviews/"

@@ -203,3 +203,47 @@ def overlay(columns: list[str], series: list[tuple[str, list[float | None]]], sc
         'role="img" '
         f'aria-label="{escape(label)}"><desc>{escape(description)}</desc>{"".join(parts)}</svg>'
     )
+
+
+def trend(values: list[float], ticks: list[str], scale: EmotionScale, label: str, description: str) -> Markup:
+    """A small line chart of one value per revision, oldest on the left (the history of a map).
+
+    ``ticks`` names each point (a date); the first and the last are written under the
+    axis, every value is written above its point, and ``description`` gives all of them.
+    """
+    width, height, left, right, top, bottom = 480, 132, 44, 24, 18, 24
+    n = len(values)
+    lo = min(scale.min, *(int(v // 1) for v in values)) if values else scale.min
+    hi = max(scale.max, *(-int(-v // 1) for v in values)) if values else scale.max
+    span = hi - lo
+
+    def x(i: int) -> float:
+        return round(left + (i * (width - left - right) / (n - 1) if n > 1 else (width - left - right) / 2), 1)
+
+    def y(value: float) -> float:
+        return round(top + (hi - value) * (height - top - bottom) / span, 1)
+
+    levels = range(lo, hi + 1) if span <= 8 else sorted({lo, 0, hi} if lo <= 0 <= hi else {lo, hi})
+    parts = []
+    for level in levels:
+        cls = "jm-grid jm-grid-zero" if level == 0 else "jm-grid"
+        parts.append(f'<line class="{cls}" x1="{left}" x2="{width - right}" y1="{y(level)}" y2="{y(level)}"/>')
+        parts.append(f'<text class="jm-axis" x="{left - 6}" y="{y(level) + 4}" text-anchor="end">'
+                     f"{escape(_signed(level))}</text>")
+    if n > 1:
+        points = " ".join(f"{x(i)},{y(v)}" for i, v in enumerate(values))
+        parts.append(f'<polyline class="jm-curve" points="{points}"/>')
+    for i, value in enumerate(values):
+        parts.append(f'<circle class="jm-point {_tone(round(value), scale)}" cx="{x(i)}" cy="{y(value)}" r="4"/>')
+        if n <= 16:  # the outermost labels are kept off the axis numbers and the edge
+            anchor = "middle" if n == 1 or 0 < i < n - 1 else ("start" if i == 0 else "end")
+            parts.append(f'<text class="jm-value" x="{x(i)}" y="{y(value) - 8}" text-anchor="{anchor}">'
+                         f"{escape(format_score(value))}</text>")
+    for i in sorted({0, n - 1}) if n else []:
+        anchor = "middle" if n == 1 else ("start" if i == 0 else "end")
+        parts.append(f'<text class="jm-axis" x="{x(i)}" y="{height - 6}" text-anchor="{anchor}">'
+                     f"{escape(ticks[i])}</text>")
+    return Markup(
+        f'<svg class="jm-trend" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{escape(label)}"><desc>{escape(description)}</desc>{"".join(parts)}</svg>'
+    )

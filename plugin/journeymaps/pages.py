@@ -8,12 +8,15 @@ contributors' own narrative Markdown between them, published as-is.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import functools
 import json
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,8 +24,11 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import addresses, analysis, charts, narrative, portfolio
-from .corpus import Corpus, JourneyEntry, PersonaEntry
+from .corpus import Corpus, Entry, JourneyEntry, PersonaEntry
+from .history import GitHistory, Revision
 from .model import MAP_TYPE_NAMES, Vocabulary, humanize
+from .reviews import ReviewPolicy, ReviewState
+from .trend import Trend, emotion_trends
 
 if TYPE_CHECKING:
     from .portfolio_pages import PortfolioPages
@@ -65,6 +71,10 @@ class SitePlan:
     assets: list[Asset] = field(default_factory=list)
     nav: list[dict] = field(default_factory=list)  # MkDocs-style nav entries (titles HTML-escaped)
     files: dict[str, str] = field(default_factory=dict)  # other generated files (exports) by site path
+    #: The published maps: every consumer (pages, exports...) takes them from here, never from the corpus.
+    journeys: dict[str, JourneyEntry] = field(default_factory=dict)
+    #: Source paths (``journeys/<rel>``) of valid maps left out because of their status.
+    unpublished: set[str] = field(default_factory=set)
 
 
 def environment(override_dirs: Sequence[Path] = ()) -> jinja2.Environment:
@@ -96,16 +106,29 @@ def front_matter(title: str, **meta: object) -> str:
 class PageBuilder:
     """Renders every generated page of one corpus."""
 
-    def __init__(self, corpus: Corpus, override_dirs: Sequence[Path] = (), statuses: Sequence[str] | None = None):
+    def __init__(
+        self,
+        corpus: Corpus,
+        override_dirs: Sequence[Path] = (),
+        statuses: Sequence[str] | None = None,
+        *,
+        history: GitHistory | None = None,
+        reviews: ReviewPolicy | None = None,
+    ):
         if corpus.vocabulary is None:
             raise ValueError("a corpus without a valid vocabulary has nothing to publish")
-        self.corpus = corpus
         self.vocabulary: Vocabulary = corpus.vocabulary
         self.env = environment(override_dirs)
+        self.env.globals.update(long_date=long_date)
         published = set(statuses) if statuses is not None else {"draft", "review", "approved"}
+        # The one place where statuses are applied: everything below sees only published maps.
         self.journeys = {
             jid: e for jid, e in sorted(corpus.journeys.items()) if e.journey.status in published
         }
+        self.unpublished = {f"journeys/{e.rel}" for jid, e in corpus.journeys.items() if jid not in self.journeys}
+        self.corpus = dataclasses.replace(corpus, journeys=dict(self.journeys))
+        self.history = history  # None: git history is switched off
+        self.reviews = reviews or ReviewPolicy()
         self.personas = dict(sorted(corpus.personas.items()))
         self.by_persona: dict[str, list[JourneyEntry]] = defaultdict(list)
         self.futures: dict[str, list[JourneyEntry]] = defaultdict(list)
@@ -158,9 +181,53 @@ class PageBuilder:
                 "sparkline": self._stage_sparkline(e),
                 "steps": sum(len(p.steps) for p in e.journey.phases),
                 "touchpoints": analysis.touchpoint_count(e.journey),
+                "review": self.review(e),
             }
             for e in sorted(entries, key=lambda e: (e.journey.title.casefold(), e.id))
         ]
+
+    def review(self, entry: JourneyEntry) -> ReviewState:
+        """The review state of a published map."""
+        return self.reviews.state(entry.journey.reviewed)
+
+    @cached_property
+    def trends(self) -> dict[str, Trend]:
+        """The emotion trend of every published map (one ``git cat-file`` for all of them)."""
+        return emotion_trends(self.history, self.journeys.values()) if self.history else {}
+
+    def _freshness(self, entry: Entry, url: str, review: ReviewState | None) -> str:
+        """Next review, last change and contributors of a page's source file."""
+        file = self.history.of(entry.path) if self.history and self.history.available else None
+        return self._render(
+            "history/freshness.html", url, review=review, history_on=self.history is not None,
+            reason=self.history.reason if self.history else None, file=file,
+            authors=file.authors() if file else [],
+        )
+
+    def _history_section(self, entry: JourneyEntry, url: str) -> str:
+        """The commits that touched a map's file and its average emotion at each of them."""
+        if self.history is None:
+            return ""
+        file = self.history.of(entry.path) if self.history.available else None
+        trend = self.trends.get(entry.id, Trend())
+        charted = trend.charted
+        chart = None
+        if charted:
+            ticks = [_tick(p.revision) for p in charted]
+            description = "; ".join(
+                f"{_tick(p.revision)}{f' ({p.revision.commit.short})' if p.revision else ''}: "
+                f"{analysis.format_score(p.average)}"
+                for p in charted
+            )
+            chart = charts.trend(
+                [p.average for p in charted], ticks, self.vocabulary.emotion_scale,
+                f"Average emotion of the map at each of its {len(charted)} revisions with scores, oldest first",
+                description,
+            )
+        return self._render(
+            "journey/history.html", url, j=entry.journey, reason=self.history.reason, file=file, trend=trend,
+            charted=charted, chart=chart, current_path=_rel_to_toplevel(entry, self.history),
+        )
 
     # --- pages -------------------------------------------------------------------
 
@@ -212,6 +279,7 @@ class PageBuilder:
             # the map needs the page's full width; the boost puts maps above pages that mention them
             front_matter(j.title, hide=["navigation", "toc"], search={"boost": 2}),
             self._render("journey/header.html", url, **context),
+            self._freshness(entry, url, self.review(entry)),
             story.intro,
             self._render("journey/map.html", url, **context),
             self.across.future_section(entry.id, url),
@@ -220,6 +288,7 @@ class PageBuilder:
             parts.append(self._render("journey/phase.html", url, **context, p=phase))
             parts.append(story.phases.get(phase["phase"].stage, ""))
         parts.append(story.notes)
+        parts.append(self._history_section(entry, url))
         return GeneratedPage(f"journeys/{entry.rel}", url, j.title, _join(parts), "journey", entry.path)
 
     def persona_page(self, entry: PersonaEntry) -> GeneratedPage:
@@ -234,6 +303,7 @@ class PageBuilder:
         parts = [
             front_matter(p.name),
             self._render("persona/profile.html", url, p=p, entry=entry, image=image),
+            self._freshness(entry, url, None),
             entry.body.strip("\n"),
             self._render("persona/journeys.html", url, p=p, journeys=journeys),
         ]
@@ -265,6 +335,32 @@ class PageBuilder:
         return GeneratedPage(f"{VIRTUAL}/personas/index.md", url, "Personas", _join([front_matter("Personas"), body]),
                              "personas-index")
 
+    def reviews_index(self) -> GeneratedPage:
+        """Maps overdue for review (or never reviewed) by owner department, then maps due soon."""
+        url = addresses.REVIEWS_INDEX
+        rows = sorted(
+            ({"entry": e, "j": e.journey, "url": addresses.journey_url(e.id), "review": self.review(e),
+              "owner": self.term("departments", e.journey.owner) if e.journey.owner else None}
+             for e in self.journeys.values()),
+            key=lambda r: (r["review"].due or dt.date.min, r["j"].title.casefold(), r["entry"].id),
+        )
+        owners: dict[str | None, list[dict]] = defaultdict(list)
+        for row in rows:
+            if row["review"].needs_review:
+                owners[row["j"].owner].append(row)
+        groups = [
+            {"anchor": f"owner-{owner or 'none'}", "name": self.term("departments", owner) if owner else "No owner",
+             "rows": owned}
+            for owner, owned in sorted(owners.items(), key=lambda kv: (kv[0] is None, self.term("departments", kv[0])))
+        ]
+        counts = {s: sum(r["review"].state == s for r in rows) for s in ("never", "overdue", "soon", "current")}
+        body = self._render(
+            "reviews/index.html", url, groups=groups, soon=[r for r in rows if r["review"].state == "soon"],
+            counts=counts, total=len(rows), policy=self.reviews,
+        )
+        return GeneratedPage(f"{VIRTUAL}/reviews/index.md", url, "Reviews", _join([front_matter("Reviews"), body]),
+                             "reviews-index")
+
     def home_page(self) -> GeneratedPage:
         """A home page for sites whose docs folder has none."""
         body = self._render("index/home.html", "", journeys=len(self.journeys), personas=len(self.personas))
@@ -279,10 +375,13 @@ class PageBuilder:
         plan.pages += [self.persona_page(e) for e in self.personas.values()]
         plan.pages += self.across.pages()
         plan.files = self.across.files()
+        plan.pages.append(self.reviews_index())
         if with_home:
             plan.pages.insert(0, self.home_page())
         plan.assets = [Asset(addresses.asset_url(rel), self.corpus.root / rel) for rel in self.corpus.assets]
         plan.nav = self.nav()
+        plan.journeys = dict(self.journeys)
+        plan.unpublished = set(self.unpublished)
         return plan
 
     def nav(self) -> list[dict]:
@@ -309,7 +408,8 @@ class PageBuilder:
         personas = [f"{VIRTUAL}/personas/index.md"] + [
             {str(escape(e.persona.name)): f"journeys/{e.rel}"} for e in self.personas.values()
         ]
-        return [{"Journeys": journeys}, {"Personas": personas}, *self.across.nav()]
+        return [{"Journeys": journeys}, {"Personas": personas}, *self.across.nav(),
+                {"Reviews": f"{VIRTUAL}/reviews/index.md"}]
 
 
 def _folder_anchor(folder: str) -> str:
@@ -350,9 +450,28 @@ def _join(parts: list[str]) -> str:
 
 
 def build_plan(
-    corpus: Corpus, override_dirs: Sequence[Path] = (), statuses: Sequence[str] | None = None, with_home: bool = False
+    corpus: Corpus, override_dirs: Sequence[Path] = (), statuses: Sequence[str] | None = None, with_home: bool = False,
+    *, history: GitHistory | None = None, reviews: ReviewPolicy | None = None,
 ) -> SitePlan:
     """The pages of a corpus; an empty plan when the vocabulary is unusable."""
     if corpus.vocabulary is None:
         return SitePlan()
-    return PageBuilder(corpus, override_dirs, statuses).plan(with_home)
+    return PageBuilder(corpus, override_dirs, statuses, history=history, reviews=reviews).plan(with_home)
+
+
+def long_date(value: dt.date) -> str:
+    """``14 April 2026``: the day without a leading zero, the month in words."""
+    return f"{value.day} {value.strftime('%B %Y')}"
+
+
+def _tick(revision: Revision | None) -> str:
+    return revision.commit.date.date().isoformat() if revision else "not committed"
+
+
+def _rel_to_toplevel(entry: Entry, history: GitHistory | None) -> str | None:
+    if history is None or history.toplevel is None:
+        return None
+    try:
+        return entry.path.resolve().relative_to(history.toplevel).as_posix()
+    except ValueError:
+        return None

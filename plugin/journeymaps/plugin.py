@@ -7,10 +7,11 @@ navigation, and watches the folder in ``mkdocs serve``.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
@@ -18,14 +19,32 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import nest_paths
 
+from .editlinks import edit_path, tidy
+from .history import GitHistory, read_history
 from .load import load_corpus
 from .pages import GeneratedPage, build_plan, headings
+from .reviews import DEFAULT_INTERVAL, DEFAULT_SOON, ReviewPolicy, reference_date
+from .unpublished import UnpublishedLinks
 
 log = get_plugin_logger(__name__)
 
 CSS = "assets/journeymaps/journeymaps.css"
 JS = "assets/journeymaps/journeymaps.js"
 _PACKAGE = Path(__file__).parent
+
+
+class _Days(c.Type):
+    """A whole number of days, at least ``minimum``."""
+
+    def __init__(self, default: int, minimum: int) -> None:
+        super().__init__(int, default=default)
+        self.minimum = minimum
+
+    def run_validation(self, value: object) -> int:
+        days = super().run_validation(value)
+        if isinstance(days, bool) or days < self.minimum:
+            raise ValidationError(f"expected a whole number of days, at least {self.minimum}; got {value!r}")
+        return days
 
 
 class JourneysConfig(Config):
@@ -37,6 +56,9 @@ class JourneysConfig(Config):
     # An intranet site must not load anything from other hosts: Material's default
     # Google Fonts are switched off (the system fonts are used instead).
     offline = c.Type(bool, default=True)
+    history = c.Type(bool, default=True)  # read last changes and old revisions from git
+    review_interval = _Days(DEFAULT_INTERVAL, 1)  # days after `reviewed` at which a map is due
+    review_due_soon = _Days(DEFAULT_SOON, 0)  # days before that at which it is "due soon"
 
 
 class JourneysPlugin(BasePlugin[JourneysConfig]):
@@ -48,6 +70,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.root: Path | None = None
         self.pages: dict[str, GeneratedPage] = {}
         self.user_nav: list | None = None
+        self.unlinker = UnpublishedLinks()
+        self.notice: str | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = (Path(config.config_file_path or ".").parent / self.config.journeys_dir).resolve()
@@ -59,6 +83,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             config.extra_css.insert(0, CSS)
         if JS not in map(str, config.extra_javascript):
             config.extra_javascript.append(JS)
+        if self.unlinker not in config.markdown_extensions:
+            config.markdown_extensions.append(self.unlinker)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -73,12 +99,22 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                      len(corpus.problems), files_with_problems)
         overrides = [Path(config.theme.custom_dir) / "journeymaps"] if config.theme.custom_dir else []
         has_home = any(files.get_file_from_path(name) for name in ("index.md", "README.md"))
-        plan = build_plan(corpus, overrides, self.config.statuses, with_home=not has_home)
+        history = self._history()
+        reviews = ReviewPolicy(self.config.review_interval, reference_date(), self.config.review_due_soon)
+        started = time.perf_counter()
+        plan = build_plan(corpus, overrides, self.config.statuses, with_home=not has_home,
+                          history=history, reviews=reviews)
+        if history is not None:
+            log.debug("git: %d process(es) in all; pages built in %.2f s", history.calls,
+                      time.perf_counter() - started)
+        self.unlinker.hidden = plan.unpublished
         self.pages = {}
         for page in plan.pages:
             generated = File.generated(config, page.src_uri, content=page.markdown,
                                        inclusion=InclusionLevel.INCLUDED)
             generated.dest_uri = page.dest_uri
+            if page.source is not None:  # "Edit this page" opens the map's own file
+                generated.edit_uri = edit_path(page.source, Path(config.docs_dir))
             self._replace(files, generated)
             self.pages[page.src_uri] = page
         for asset in plan.assets:
@@ -91,19 +127,41 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         config.nav = _merge_nav(self.user_nav, plan.nav, files, set(self.pages))
         return files
 
+    def _history(self) -> GitHistory | None:
+        """Git's history of the journeys folder (None when switched off); says once why it is missing."""
+        if not self.config.history or self.root is None:
+            return None
+        started = time.perf_counter()
+        history = read_history(self.root)
+        log.debug("git history of %d file(s) read in %.2f s", len(history.files), time.perf_counter() - started)
+        if history.notice and history.notice != self.notice:
+            log.info("History not available: %s", history.notice)
+        self.notice = history.notice
+        return history
+
     @staticmethod
     def _replace(files: Files, new: File) -> None:
         old = files.get_file_from_path(new.src_uri)
+        if old is None and new.src_uri.startswith("journeymaps/"):  # e.g. docs/reviews.md would be reviews/ too
+            old = next((f for f in files if f.dest_uri == new.dest_uri), None)
         if old is not None:
             log.warning("'%s' in the docs folder is replaced by the page made from the journeys folder",
                         old.src_uri)
             files.remove(old)
         files.append(new)
 
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.unlinker.page = page.file.src_uri  # links are resolved from this page while it renders
+        return markdown
+
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        for source, target in self.unlinker.removed:
+            log.info("'%s' links to '%s', which is not published; the link is shown as text", source, target)
+        self.unlinker.removed.clear()
         if page.file.src_uri in self.pages:
             page.toc = get_toc([{"level": 2, "id": i, "name": name, "children": []} for i, name in headings(html)])
-            page.edit_url = None  # the generated path is not a file in the repository
+            if page.edit_url:
+                page.edit_url = tidy(page.edit_url)
         return html
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):
