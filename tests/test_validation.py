@@ -593,7 +593,7 @@ RULES = [
     ),
     pytest.param(
         BUY, "            device: mobile\n", "           device: mobile\n",
-        [f"{BUY}:17: this is not valid YAML: while parsing a block collection "
+        [f"{BUY}:17: this is not valid YAML: while parsing a block collection that starts on line 15, "
          + yaml_says("did not find expected '-' indicator", "expected <block end>, but found '<block mapping start>'")],
         id="yaml-bad-indentation",
     ),
@@ -904,10 +904,10 @@ def test_vocabulary_missing(corpus: Path) -> None:
 
 
 def test_vocabulary_syntax_error_has_its_file_line(corpus: Path) -> None:
-    # the flow mapping opened on line 10 is found unclosed on line 11, where the parser stops
+    # the flow mapping opened on line 9 is found unclosed on line 11, where the parser stops
     edit(corpus, VOCAB, "  - {id: live-chat, name: Live chat}\n", "  - {id: live-chat, name: Live chat\n")
     validate("journeys").assert_problems([
-        f"{VOCAB}:11: this is not valid YAML: while parsing a flow mapping "
+        f"{VOCAB}:11: this is not valid YAML: while parsing a flow mapping that starts on line 9, "
         + yaml_says("did not find expected ',' or '}'", "expected ',' or '}', but got ':'")
     ])
 

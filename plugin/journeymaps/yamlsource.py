@@ -7,8 +7,14 @@ nodes into Python values itself so that it can
 * reject duplicate keys instead of keeping the last one,
 * resolve plain scalars by YAML 1.2 rules (``no`` in a text field stays text;
   dates stay text and are checked by the model),
-* refuse tags that would build Python objects, and
-* cap alias expansion, so that an "alias bomb" fails at once instead of later.
+* refuse tags that would build Python objects,
+* cap alias expansion (values and characters), so that an "alias bomb" fails
+  at once instead of later,
+* refuse nesting deeper than any field needs, checked on the event stream
+  before composing (libyaml's composer recurses in C and can crash the
+  process on a few hundred kilobytes of ``[[[[``), and
+* refuse numbers too long to convert (Python refuses to print or parse
+  integers of more than 4,300 digits).
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from .problems import Problem, quote
 
 try:  # libyaml is several times faster; the pure-Python composer gives the same nodes
     from yaml import CSafeLoader as _Loader
@@ -31,6 +37,12 @@ Path_ = tuple[str | int, ...]
 
 #: Most nodes that aliases may add by repetition before the file is refused.
 ALIAS_EXPANSION_LIMIT = 10_000
+#: Most characters of text that aliases may repeat (a long anchored text used many times).
+ALIAS_TEXT_LIMIT = 1_000_000
+#: Deepest nesting of lists and mappings; the format needs 7 (journey > phases > steps > touchpoints).
+MAX_DEPTH = 50
+#: Longest plain scalar read as a number; longer ones are refused rather than turned into huge values.
+MAX_NUMBER_LENGTH = 100
 
 _TAG = "tag:yaml.org,2002:"
 _STANDARD_TAGS = {
@@ -96,12 +108,13 @@ class _Converter:
         self.doc = Document(None)
         self.seen: set[int] = set()
         self.expanded = 0
+        self.expanded_text = 0
 
     def line(self, node: yaml.Node) -> int:
         return node.start_mark.line + 1 + self.offset
 
     def convert(self, node: yaml.Node, path: Path_, alias: bool = False) -> Any:
-        if id(node) in self.seen and isinstance(node, yaml.CollectionNode):
+        if id(node) in self.seen:
             alias = True  # the same node again: an alias (or a merge of one)
         self.seen.add(id(node))
         if alias:
@@ -112,22 +125,37 @@ class _Converter:
                     f"anchors and aliases expand to more than {ALIAS_EXPANSION_LIMIT:,} values; "
                     "write the values out instead",
                 )
+            if isinstance(node, yaml.ScalarNode):
+                self.expanded_text += len(node.value)
+                if self.expanded_text > ALIAS_TEXT_LIMIT:
+                    raise YamlError(
+                        self.line(node),
+                        f"anchors and aliases repeat more than {ALIAS_TEXT_LIMIT:,} characters of text; "
+                        "write the values out instead",
+                    )
         self.doc.lines.setdefault(path, self.line(node))
         if node.tag not in _STANDARD_TAGS:
             raise YamlError(
                 self.line(node),
-                f"the YAML tag '{node.tag}' is not allowed; write plain values",
+                f"the YAML tag {quote(node.tag)} is not allowed; write plain values",
                 _dotted(path),
             )
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path, alias)
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*path, i), alias) for i, item in enumerate(node.value)]
-        return self.scalar(node)
+        return self.scalar(node, path)
 
-    def scalar(self, node: yaml.ScalarNode) -> Any:
+    def scalar(self, node: yaml.ScalarNode, path: Path_ = ()) -> Any:
         if node.style:  # quoted or block scalar: always text
             return node.value
+        if len(node.value) > MAX_NUMBER_LENGTH and (_INT.match(node.value) or _FLOAT.match(node.value)):
+            raise YamlError(
+                self.line(node),
+                f"the number {quote(node.value)} is too long ({len(node.value):,} characters); "
+                "put it in quotes if it is text",
+                _dotted(path),
+            )
         if node.tag == _TAG + "str" and _plain_scalar(node.value) is not node.value:
             # an explicit !!str on a value that would otherwise not be text
             implicit = yaml.resolver.Resolver().resolve(yaml.ScalarNode, node.value, (True, False))
@@ -144,14 +172,15 @@ class _Converter:
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlError(self.line(key_node), "a key must be a plain value, not a list or mapping")
-            key = self.scalar(key_node)
+            key = self.scalar(key_node, path)
             if key is None or isinstance(key, bool | float):
-                raise YamlError(self.line(key_node), f"'{key_node.value}' cannot be a key; use a name", _dotted(path))
+                raise YamlError(self.line(key_node), f"{quote(key_node.value)} cannot be a key; use a name",
+                                _dotted(path))
             key_path = (*path, key)
             if key in result:
                 raise YamlError(
                     self.line(key_node),
-                    f"duplicate key '{key}' (first on line {self.doc.key_lines.get(key_path, '?')}); keep one",
+                    f"duplicate key {quote(key)} (first on line {self.doc.key_lines.get(key_path, '?')}); keep one",
                     _dotted(key_path),
                 )
             if merged:  # keys brought in by a merge keep the lines of the keys written out
@@ -169,22 +198,54 @@ class _Converter:
 
 
 def _dotted(path: Path_) -> str:
-    """``('phases', 0, 'steps')`` -> ``phases[0].steps``."""
+    """``('phases', 0, 'steps')`` -> ``phases[0].steps`` (unprintable or very long keys are shortened)."""
     out = ""
     for part in path:
+        if not isinstance(part, int):
+            part = quote(str(part))[1:-1]
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+def _check_depth(text: str, line_offset: int) -> None:
+    """Refuse nesting deeper than :data:`MAX_DEPTH`, reading events only (the parser does not recurse)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlError(
+                    event.start_mark.line + 1 + line_offset,
+                    f"lists and mappings are nested more than {MAX_DEPTH} levels deep here; "
+                    "no field of the format needs that",
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> tuple[int, str]:
+    """The file line and a message for a YAML syntax error, saying where an unclosed thing was opened."""
+    mark = exc.problem_mark or exc.context_mark
+    line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
+    context = exc.context or ""
+    opened = exc.context_mark
+    if context and opened is not None and mark is not None and opened.line != mark.line:
+        context += f" that starts on line {opened.line + 1 + line_offset},"
+    what = " ".join(str(p) for p in (context, exc.problem) if p)
+    if mark is not None and "cannot start any token" in str(exc.problem):
+        source = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
+        if "\t" in source[: len(source) - len(source.lstrip())]:
+            what += "; indent with spaces, not tabs"
+    return line, f"this is not valid YAML: {what}"
 
 
 def parse_yaml(text: str, line_offset: int = 0) -> Document:
     """Parse one YAML document; raise :class:`YamlError` with a file line on failure."""
     try:
+        _check_depth(text, line_offset)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
-        what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        raise YamlError(line, f"this is not valid YAML: {what}") from None
+        raise YamlError(*_syntax_error(exc, text, line_offset)) from None
     except yaml.reader.ReaderError as exc:  # e.g. a control character pasted from a word processor
         line = text[: exc.position].count("\n") + 1 + line_offset
         char = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
@@ -210,7 +271,10 @@ class SourceFile:
 
 def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
     """Read a UTF-8 file (a byte-order mark is allowed); report undecodable bytes."""
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:  # e.g. no permission, or removed while the site was being built
+        return None, [Problem(display, 1, "", f"the file cannot be read: {exc.strerror or exc}")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
