@@ -13,6 +13,7 @@ and personas published, nothing of the broken files published.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -509,3 +510,126 @@ def test_broken_vocabulary(tmp_path: Path, content: str | bytes | None, expected
         assert f"WARNING -  journeymaps: {line} (this file is left out of the site)" in log.splitlines()
     assert not (tmp_path / "site/journeys/retail").exists()
     assert (tmp_path / "site/404.html").is_file()
+
+
+# --- huge inputs ----------------------------------------------------------------------
+
+TEN_MB = 10 * 1024 * 1024
+PAIN = "          - The checkout page is slow and forgets the basket when the app goes to the background\n"
+
+
+def ten_mb_body() -> str:
+    """A valid map whose narrative is 10 MB of Markdown."""
+    paragraph = "Maya compares the fit notes of three brands and writes down her sizes. " * 10 + "\n\n"
+    return journey("Ten megabytes of narrative") + paragraph * (TEN_MB // len(paragraph) + 1)
+
+
+def ten_mb_front_matter() -> tuple[str, int]:
+    """10 MB of front matter (a list of pain points) with a misspelt key on its last line, and that line."""
+    head = "---\ntitle: Ten megabytes of pain\npersona: maya\nphases:\n  - stage: purchase\n    steps:\n" \
+           "      - action: Pays\n        pain_points:\n"
+    count = (TEN_MB - len(head)) // len(PAIN) + 1
+    return head + PAIN * count + "        pain_point: [a typo at the very end]\n---\n", 8 + count + 1
+
+
+def many_touchpoints(touchpoints: int = 5000, per_step: int = 10) -> str:
+    """A valid map of ``touchpoints`` touchpoints, ``per_step`` a step, over four stages."""
+    lines = ["---", f"title: {touchpoints:,} touchpoints", "persona: maya", "phases:"]
+    stages = ["awareness", "consideration", "purchase", "retention"]
+    steps = touchpoints // per_step // len(stages)
+    number = 0
+    for s, stage in enumerate(stages):
+        lines += [f"  - stage: {stage}", "    steps:"]
+        for k in range(steps):
+            lines += [f"      - action: Step {s + 1}.{k + 1}", f"        emotion: {k % 5 - 2}", "        touchpoints:"]
+            for _ in range(per_step):
+                number += 1
+                lines += [f"          - name: Touchpoint {number}", "            channel: website"]
+    return "\n".join([*lines, "---", ""])
+
+
+def test_ten_megabyte_files_beside_healthy_ones(tmp_path: Path) -> None:
+    healthy_site(tmp_path)
+    big, line = ten_mb_front_matter()
+    write(tmp_path, {"journeys/huge/body.md": ten_mb_body(), "journeys/huge/front-matter.md": big})
+    (tmp_path / "journeys/huge/photo.md").write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(TEN_MB))
+    expected = [
+        f"journeys/huge/front-matter.md:{line}: phases[0].steps[0].pain_point: unknown key 'pain_point'; "
+        "did you mean 'pain_points'?",
+        "journeys/huge/photo.md:1: the file is not UTF-8 text (byte 0); save it as UTF-8",
+    ]
+    assert validate(tmp_path)[:2] == (1, expected)
+    done = build(tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    site = tmp_path / "site"
+    for address in [*HEALTHY_PAGES, "journeys/huge/body/"]:
+        assert (site / address / "index.html").is_file(), address
+    page = (site / "journeys/huge/body/index.html").read_text(encoding="utf-8")
+    assert page.count("Maya compares the fit notes") > 100_000
+
+
+def test_five_thousand_touchpoints_build(tmp_path: Path) -> None:
+    healthy_site(tmp_path)
+    write(tmp_path, {"journeys/huge/touchpoints.md": many_touchpoints()})
+    assert validate(tmp_path)[:2] == (0, [])
+    done = build(tmp_path, "--strict")
+    assert done.returncode == 0, done.stderr
+    page = (tmp_path / "site/journeys/huge/touchpoints/index.html").read_text(encoding="utf-8")
+    anchors = re.findall(r'<h3 id="([^"]+)" class="jm-tp-name">', page)
+    assert len(anchors) == len(set(anchors)) == 5000
+    assert anchors[0] == "awareness-1-touchpoint-1" and anchors[-1] == "retention-125-touchpoint-5000"
+    located = {e["location"] for e in search_index(tmp_path / "site")}
+    assert "journeys/huge/touchpoints/#retention-125-touchpoint-5000" in located
+
+
+# --- alias bombs: memory, measured in a fresh process --------------------------------
+
+# The resident peak is read from /proc (VmHWM, this process's own memory): ru_maxrss of a child started
+# by a big parent keeps the parent's size, which Linux carries over through fork and exec.
+MEASURE = """
+import json, re, resource, sys, time, tracemalloc
+from pathlib import Path
+from journeymaps.load import load_corpus
+def resident_peak_mb():
+    status = Path("/proc/self/status")
+    if status.exists():
+        return int(re.search(r"VmHWM:\\s+(\\d+) kB", status.read_text()).group(1)) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+before = resident_peak_mb()
+tracemalloc.start()
+start = time.perf_counter()
+corpus = load_corpus(sys.argv[1], display_base=None)
+seconds = time.perf_counter() - start
+peak = tracemalloc.get_traced_memory()[1]
+print(json.dumps({"seconds": seconds, "traced_peak_mb": peak / 2**20, "imports_mb": before,
+                  "max_rss_mb": resident_peak_mb(), "problems": [p.format() for p in corpus.problems]}))
+"""
+
+
+def measure_load(journeys: Path) -> dict:
+    """Load ``journeys`` in a new Python process; its time, traced peak and resident peak memory."""
+    done = subprocess.run([str(BIN / "python"), "-c", MEASURE, str(journeys)], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+@pytest.mark.parametrize("where", ["front-matter", "vocabulary"])
+def test_alias_bombs_fail_in_little_memory(tmp_path: Path, where: str) -> None:
+    healthy_site(tmp_path)
+    journeys = tmp_path / "journeys"
+    if where == "vocabulary":
+        (journeys / "vocabulary.yml").write_text(BILLION_LAUGHS, encoding="utf-8")
+        expected = ["anchors and aliases expand to more than 10,000 values"]
+    else:
+        for name in ("billion-laughs", "merge-key-bomb", "long-text-repeated-by-aliases", "deep-nesting"):
+            next(c for c in CASES if c.name == name).make(journeys)
+        expected = ["anchors and aliases expand", "anchors and aliases expand", "anchors and aliases repeat",
+                    "nested more than 50 levels"]
+    measured = measure_load(journeys)
+    print(f"\nalias bombs in {where}: {measured['seconds']:.3f} s, traced peak {measured['traced_peak_mb']:.1f} MB, "
+          f"resident peak {measured['max_rss_mb']:.1f} MB (after imports {measured['imports_mb']:.1f} MB)")
+    found = [next((words for words in expected if words in problem), problem) for problem in measured["problems"]]
+    assert sorted(found) == sorted(expected)
+    assert measured["max_rss_mb"] < 200  # the whole process, Python and its imports included
