@@ -7,11 +7,13 @@ navigation, and watches the folder in ``mkdocs serve``.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.structure.pages import Page
@@ -44,6 +46,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.root: Path | None = None
         self.pages: dict[str, GeneratedPage] = {}
         self.user_nav: list | None = None
+        self.problems = 0
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = (Path(config.config_file_path or ".").parent / self.config.journeys_dir).resolve()
@@ -56,6 +59,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         assert self.root is not None
         base = Path(config.config_file_path or ".").parent.resolve()
         corpus = load_corpus(self.root, display_base=base)
+        self.problems = len(corpus.problems)
         for problem in corpus.problems:
             log.warning("%s (this file is left out of the site)", problem.format())
         if corpus.problems:
@@ -93,6 +97,13 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             page.toc = get_toc([{"level": 2, "id": i, "name": name, "children": []} for i, name in headings(html)])
             page.edit_url = None  # the generated path is not a file in the repository
         return html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # `mkdocs build --strict --quiet` silences warnings before MkDocs counts them, so it would publish a site
+        # without the broken maps; the plugin fails such a build itself.
+        if config.strict and self.problems and not log.isEnabledFor(logging.WARNING):
+            raise PluginError(f"journeymaps: {self.problems} problem(s) in the journeys folder and --strict is set; "
+                              "run 'journeymaps validate' for the list")
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):
         if self.root is not None and self.root.is_dir():

@@ -19,6 +19,7 @@ nodes into Python values itself so that it can
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,18 +101,34 @@ def _plain_scalar(value: str) -> Any:
     return value
 
 
+_OTHER_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+
+
+class _Lines:
+    """File lines as an editor counts them: YAML also breaks lines at U+0085, U+2028, U+2029 and a lone CR."""
+
+    def __init__(self, text: str, offset: int) -> None:
+        self.offset = offset
+        self.newlines = [m.start() for m in re.finditer("\n", text)] if _OTHER_BREAKS.search(text) else None
+        self.last = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
+
+    def __call__(self, mark: yaml.Mark) -> int:
+        line = mark.line + 1 if self.newlines is None else bisect.bisect_left(self.newlines, mark.index) + 1
+        return min(line, self.last) + self.offset  # an error found at the very end is on the last line
+
+
 class _Converter:
     """Turns a composed node tree into Python values, recording lines."""
 
-    def __init__(self, line_offset: int) -> None:
-        self.offset = line_offset
+    def __init__(self, lines: _Lines) -> None:
+        self.lines = lines
         self.doc = Document(None)
         self.seen: set[int] = set()
         self.expanded = 0
         self.expanded_text = 0
 
     def line(self, node: yaml.Node) -> int:
-        return node.start_mark.line + 1 + self.offset
+        return self.lines(node.start_mark)
 
     def convert(self, node: yaml.Node, path: Path_, alias: bool = False) -> Any:
         if id(node) in self.seen:
@@ -207,7 +224,7 @@ def _dotted(path: Path_) -> str:
     return out
 
 
-def _check_depth(text: str, line_offset: int) -> None:
+def _check_depth(text: str, lines: _Lines) -> None:
     """Refuse nesting deeper than :data:`MAX_DEPTH`, reading events only (the parser does not recurse)."""
     depth = 0
     for event in yaml.parse(text, Loader=_Loader):
@@ -215,7 +232,7 @@ def _check_depth(text: str, line_offset: int) -> None:
             depth += 1
             if depth > MAX_DEPTH:
                 raise YamlError(
-                    event.start_mark.line + 1 + line_offset,
+                    lines(event.start_mark),
                     f"lists and mappings are nested more than {MAX_DEPTH} levels deep here; "
                     "no field of the format needs that",
                 )
@@ -223,17 +240,17 @@ def _check_depth(text: str, line_offset: int) -> None:
             depth -= 1
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> tuple[int, str]:
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, lines: _Lines) -> tuple[int, str]:
     """The file line and a message for a YAML syntax error, saying where an unclosed thing was opened."""
     mark = exc.problem_mark or exc.context_mark
-    line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
+    line = lines(mark) if mark else 1 + lines.offset
     context = exc.context or ""
     opened = exc.context_mark
-    if context and opened is not None and mark is not None and opened.line != mark.line:
-        context += f" that starts on line {opened.line + 1 + line_offset},"
+    if context and opened is not None and mark is not None and lines(opened) != line:
+        context += f" that starts on line {lines(opened)},"
     what = " ".join(str(p) for p in (context, exc.problem) if p)
     if mark is not None and "cannot start any token" in str(exc.problem):
-        source = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
+        source = text[text.rfind("\n", 0, mark.index) + 1:mark.index + 1]
         if "\t" in source[: len(source) - len(source.lstrip())]:
             what += "; indent with spaces, not tabs"
     return line, f"this is not valid YAML: {what}"
@@ -241,18 +258,19 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, line_offset: int) -> tup
 
 def parse_yaml(text: str, line_offset: int = 0) -> Document:
     """Parse one YAML document; raise :class:`YamlError` with a file line on failure."""
+    lines = _Lines(text, line_offset)
     try:
-        _check_depth(text, line_offset)
+        _check_depth(text, lines)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        raise YamlError(*_syntax_error(exc, text, line_offset)) from None
+        raise YamlError(*_syntax_error(exc, text, lines)) from None
     except yaml.reader.ReaderError as exc:  # e.g. a control character pasted from a word processor
         line = text[: exc.position].count("\n") + 1 + line_offset
         char = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
         raise YamlError(line, f"this is not valid YAML: unacceptable character {char}: {exc.reason}") from None
     except yaml.YAMLError as exc:
         raise YamlError(1 + line_offset, "this is not valid YAML: " + " ".join(str(exc).split())) from None
-    converter = _Converter(line_offset)
+    converter = _Converter(lines)
     if node is None:
         converter.doc.data = None
         return converter.doc
@@ -287,18 +305,45 @@ def split_front_matter(text: str, display: str) -> tuple[SourceFile | None, list
     """Split ``---`` front matter from the Markdown body and parse it."""
     if not text.strip():
         return None, [Problem(display, 1, "", "the file is empty; it needs front matter between two '---' lines")]
-    lines = text.splitlines(keepends=True)
+    # Lines end at '\n' only, as editors count them (str.splitlines also splits at U+2028 and others).
+    lines = text.split("\n")
     if lines[0].rstrip() != "---":
         return None, [
             Problem(display, 1, "", "the file does not start with front matter: its first line must be '---'")
         ]
     for index in range(1, len(lines)):
         if lines[index].rstrip() == "---":
-            yaml_text = "".join(lines[1:index])
-            body = "".join(lines[index + 1 :])
+            yaml_text = "".join(line + "\n" for line in lines[1:index])
+            body = "\n".join(lines[index + 1 :])
             try:
                 doc = parse_yaml(yaml_text, line_offset=1)
             except YamlError as exc:
                 return None, [Problem(display, exc.line, exc.field, exc.message)]
             return SourceFile(doc, body, index + 2), []
     return None, [Problem(display, 1, "", "the front matter opened on line 1 is never closed with a '---' line")]
+
+
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, quoting every text that :func:`parse_yaml` would not read back as the same text.
+
+    PyYAML decides what to quote by YAML 1.1 rules; this module reads YAML 1.2,
+    where ``0o17`` and ``1e3`` are numbers, so those need quotes that PyYAML
+    would leave out.
+    """
+
+
+def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "'" if _plain_scalar(value) is not value else None
+    return dumper.represent_scalar(_TAG + "str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_text)
+
+
+def dump_yaml(data: Any) -> str:
+    """YAML text that :func:`parse_yaml` reads back as ``data`` (keys in their given order, no line folding).
+
+    Lines are never folded, so no continuation line of a long text can read
+    as the ``---`` that closes front matter.
+    """
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000_000)
