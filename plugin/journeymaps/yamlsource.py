@@ -332,8 +332,14 @@ class _Dumper(yaml.SafeDumper):
     """
 
 
+_BREAKS = re.compile("[\n\r\x85\u2028\u2029]")
+
+
 def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "'" if _plain_scalar(value) is not value else None
+    if _BREAKS.search(value):  # escaped on one line: PyYAML writes U+0085 raw where YAML folds it into a space
+        style: str | None = '"'
+    else:
+        style = "'" if _plain_scalar(value) is not value else None
     return dumper.represent_scalar(_TAG + "str", value, style=style)
 
 
@@ -343,7 +349,8 @@ _Dumper.add_representer(str, _represent_text)
 def dump_yaml(data: Any) -> str:
     """YAML text that :func:`parse_yaml` reads back as ``data`` (keys in their given order, no line folding).
 
-    Lines are never folded, so no continuation line of a long text can read
-    as the ``---`` that closes front matter.
+    Lines are never folded and texts with line breaks are written on one line
+    with escapes, so no line of a text can read as the ``---`` that closes
+    front matter.
     """
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000_000)
