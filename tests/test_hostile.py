@@ -211,6 +211,12 @@ FILE_CASES = {
         f"{H}/unknown-references.md:18: phases[0].steps[0].opportunities[0].owner: unknown department 'sales'; "
         "expected one of: customer-service, ecommerce, marketing",
     ],
+    "number-as-key.md": [
+        f"{H}/number-as-key.md:4: 2026: unknown key 2026; expected one of: baseline, goal, owner, persona, phases, "
+        "reviewed, scenario, scope, status, tags, title, type",
+        f"{H}/number-as-key.md:9: phases[0].steps[0].1: unknown key 1; expected one of: action, backstage, emotion, "
+        "evidence, feeling, metrics, moment_of_truth, opportunities, pain_points, thinking, touchpoints",
+    ],
     "duplicate-key.md": [f"{H}/duplicate-key.md:4: title: duplicate key 'title' (first on line 2); keep one"],
     "duplicate-nested-key.md": [
         f"{H}/duplicate-nested-key.md:9: phases[0].steps[0].emotion: duplicate key 'emotion' (first on line 8); "

@@ -850,9 +850,9 @@ def test_null_key_is_reported_on_its_line(corpus: Path) -> None:
 
 
 def test_number_key_is_an_error_on_its_line(corpus: Path) -> None:
-    # reported, on the right line, but with pydantic's words and a field written like a list index
     edit(corpus, BUY, "status: approved\n", "status: approved\n2026: approved\n")
-    validate("journeys").assert_problems([f"{BUY}:6: [2026]: Keys should be strings"])
+    validate("journeys").assert_problems([f"{BUY}:6: 2026: unknown key 2026; expected one of: baseline, goal, owner, "
+                                          "persona, phases, reviewed, scenario, scope, status, tags, title, type"])
 
 
 def test_persona_image_in_an_ignored_folder_is_reported(corpus: Path) -> None:

@@ -264,6 +264,13 @@ def _problem(model: type[BaseModel], doc: Document, display: str, error: dict) -
         known = [name for name in owner.model_fields] if owner else []
         hint = did_you_mean(key, known) if known else ""
         return Problem(display, doc.line_of(path, key=True), field, f"unknown key {quote(key)}{hint}")
+    if kind == "invalid_key":  # a number (or true/false) where a key's name belongs: an unknown key too
+        key = path[-1]
+        owner = _model_at(model, path[:-1])
+        hint = did_you_mean(key, list(owner.model_fields)) if owner else ""
+        parent = _dotted(path[:-1])
+        field = f"{parent}.{key}" if parent else str(key)  # not "[2026]", which would read as a list position
+        return Problem(display, doc.line_of(path, key=True), field, f"unknown key {quote(key)[1:-1]}{hint}")
     if kind == "missing":
         return Problem(display, doc.line_of(path[:-1]), field, f"{quote(path[-1])} is required")
     if kind in ("string_type", "str_type"):
