@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from . import rules
 from .corpus import Corpus, Entry, JourneyEntry, PersonaEntry
 from .model import Journey, Persona, Vocabulary
-from .problems import Problem, did_you_mean
+from .problems import Problem, did_you_mean, quote
 from .yamlsource import Document, YamlError, _dotted, parse_yaml, read_text, split_front_matter
 
 VOCABULARY = "vocabulary.yml"
@@ -32,14 +32,18 @@ def display_path(path: Path, base: Path | None) -> str:
     return path.as_posix()
 
 
-def _walk(root: Path) -> list[str]:
-    """Relative paths of all files below ``root``, skipping names that start with _ or ."""
-    found = []
+def _walk(root: Path) -> tuple[list[str], list[str]]:
+    """Relative paths of all files below ``root`` and of links to folders, skipping names that start with _ or .
+
+    Links to folders are not followed (a link could lead anywhere on the disk).
+    """
+    found, folder_links = [], []
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith(("_", ".")))
         rel = Path(folder).relative_to(root)
+        folder_links += [(rel / d).as_posix() for d in dirs if (Path(folder) / d).is_symlink()]
         found += [(rel / f).as_posix() for f in sorted(files) if not f.startswith(("_", "."))]
-    return sorted(found)
+    return sorted(found), sorted(folder_links)
 
 
 def load_corpus(root: Path | str, display_base: Path | None = None) -> Corpus:
@@ -68,10 +72,25 @@ def _load_corpus(root: Path | str, display_base: Path | None) -> Corpus:
         corpus.problems.append(Problem(display_path(root, base), 1, "", "the journeys folder does not exist"))
         return corpus
 
-    files = _walk(root)
-    corpus.vocabulary = _load_vocabulary(root / VOCABULARY, display_path(root / VOCABULARY, base), corpus)
-    persona_files, journey_files = [], []
+    files, folder_links = _walk(root)
+    for rel in folder_links:
+        corpus.problems.append(Problem(display_path(root / rel, base), 1, "",
+                                       "this folder is a link, which is not followed; move the files here instead"))
+    usable = []
     for rel in files:
+        problem = rules.check_path(root, rel, display_path(root / rel, base))
+        if problem is None:
+            usable.append(rel)
+        else:
+            corpus.problems.append(problem)
+    corpus.vocabulary = (
+        _load_vocabulary(root / VOCABULARY, display_path(root / VOCABULARY, base), corpus)
+        if VOCABULARY in usable or VOCABULARY not in files else None
+    )
+    persona_files, journey_files = [], []
+    for rel in usable:
+        if rel == VOCABULARY:
+            continue
         if not rel.endswith(".md"):
             if not rel.endswith(_NOT_ASSETS):
                 corpus.assets.append(rel)
@@ -192,7 +211,7 @@ def describe(value: Any) -> str:
     if isinstance(value, int | float):
         return f"a number ({value})"
     if isinstance(value, str):
-        return f"the text {value!r}"
+        return f"the text {quote(value)}"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -258,9 +277,16 @@ def _problem(model: type[BaseModel], doc: Document, display: str, error: dict) -
         owner = _model_at(model, path[:-1])
         known = [name for name in owner.model_fields] if owner else []
         hint = did_you_mean(key, known) if known else ""
-        return Problem(display, doc.line_of(path, key=True), field, f"unknown key '{key}'{hint}")
+        return Problem(display, doc.line_of(path, key=True), field, f"unknown key {quote(key)}{hint}")
+    if kind == "invalid_key":  # a number (or true/false) where a key's name belongs: an unknown key too
+        key = path[-1]
+        owner = _model_at(model, path[:-1])
+        hint = did_you_mean(key, list(owner.model_fields)) if owner else ""
+        parent = _dotted(path[:-1])
+        field = f"{parent}.{key}" if parent else str(key)  # not "[2026]", which would read as a list position
+        return Problem(display, doc.line_of(path, key=True), field, f"unknown key {quote(key)[1:-1]}{hint}")
     if kind == "missing":
-        return Problem(display, doc.line_of(path[:-1]), field, f"'{path[-1]}' is required")
+        return Problem(display, doc.line_of(path[:-1]), field, f"{quote(path[-1])} is required")
     if kind in ("string_type", "str_type"):
         hint = " (put it in quotes to make it text)" if isinstance(value, int | float | bool) else ""
         message = f"expected text, got {describe(value)}{hint}"

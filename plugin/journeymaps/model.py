@@ -8,6 +8,7 @@ scale) live in :mod:`journeymaps.rules`.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Annotated, Any, Literal
 
@@ -21,6 +22,8 @@ from pydantic import (
     StrictInt,
     model_validator,
 )
+
+from .problems import quote
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 _ID = re.compile(ID_PATTERN)
@@ -48,7 +51,7 @@ def _text(value: str) -> str:
 def _id(value: str) -> str:
     if not _ID.match(value):
         raise ValueError(
-            f"'{value}' is not a valid id: use lower-case letters, digits, '-' and '_', "
+            f"{quote(value)} is not a valid id: use lower-case letters, digits, '-' and '_', "
             "starting with a letter or digit"
         )
     return value
@@ -58,14 +61,23 @@ def _date(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise ValueError(f"expected a date written YYYY-MM-DD, got {value!r}")
+        shown = quote(value) if isinstance(value, str) else quote(repr(value))[1:-1]
+        raise ValueError(f"expected a date written YYYY-MM-DD, got {shown}")
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
         raise ValueError(f"{value} is not a real date ({exc})") from None
 
 
+def _finite(value: float | int) -> float | int:
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"expected a finite number, got {str(value).replace('inf', '.inf').replace('nan', '.nan')}")
+    return value
+
+
 Text = Annotated[str, AfterValidator(_text)]
+#: A figure: .inf and .nan are refused (they print as "inf", and JSON cannot hold them).
+Number = Annotated[StrictFloat | StrictInt, AfterValidator(_finite)]
 Id = Annotated[str, AfterValidator(_id)]
 Ref = Annotated[str, AfterValidator(_text)]  # resolved against the vocabulary in rules.py
 Date = Annotated[dt.date, BeforeValidator(_date)]
@@ -192,9 +204,9 @@ class Metric(Strict):
     """A measured figure of a step, with its target."""
 
     name: Text
-    value: StrictFloat | StrictInt | None = None  # float first: its error message says "a number"
+    value: Number | None = None  # float first: its error message says "a number"
     unit: Text | None = None
-    target: StrictFloat | StrictInt | None = None
+    target: Number | None = None
 
 
 class Step(Strict):

@@ -399,7 +399,7 @@ class PageBuilder:
                 for key, e in sorted(node.items(), key=lambda kv: kv[0][1:]) if key[0] == "page"
             ]
             folders = [
-                {_folder_name(key[1]): items(child)}
+                {str(escape(_folder_name(key[1]))): items(child)}  # folder names are text from the repository too
                 for key, child in sorted(node.items(), key=lambda kv: kv[0][1]) if key[0] == "folder"
             ]
             return pages + folders

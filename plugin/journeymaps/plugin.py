@@ -7,12 +7,14 @@ navigation, and watches the folder in ``mkdocs serve``.
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.structure.pages import Page
@@ -72,6 +74,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.user_nav: list | None = None
         self.unlinker = UnpublishedLinks()
         self.notice: str | None = None
+        self.problems = 0
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = (Path(config.config_file_path or ".").parent / self.config.journeys_dir).resolve()
@@ -91,6 +94,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         assert self.root is not None
         base = Path(config.config_file_path or ".").parent.resolve()
         corpus = load_corpus(self.root, display_base=base)
+        self.problems = len(corpus.problems)
         for problem in corpus.problems:
             log.warning("%s (this file is left out of the site)", problem.format())
         if corpus.problems:
@@ -163,6 +167,13 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             if page.edit_url:
                 page.edit_url = tidy(page.edit_url)
         return html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # `mkdocs build --strict --quiet` silences warnings before MkDocs counts them, so it would publish a site
+        # without the broken maps; the plugin fails such a build itself.
+        if config.strict and self.problems and not log.isEnabledFor(logging.WARNING):
+            raise PluginError(f"journeymaps: {self.problems} problem(s) in the journeys folder and --strict is set; "
+                              "run 'journeymaps validate' for the list")
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):
         if self.root is not None and self.root.is_dir():

@@ -18,8 +18,29 @@ class Problem:
 
     def format(self) -> str:
         """``path:line: field: message`` (the field is left out when there is none)."""
-        where = f"{self.path}:{self.line}:"
+        where = f"{printable(self.path)}:{self.line}:"
         return f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
+
+
+#: Longest value quoted in a message; longer ones are cut with an ellipsis.
+QUOTE_LIMIT = 80
+
+
+def quote(value: object) -> str:
+    """A value as a message shows it: quoted, unprintable characters escaped, long values cut.
+
+    Values come from contributors' files; a newline or a terminal escape in
+    them must not break the one-line-per-problem output or forge log lines.
+    """
+    text = value if isinstance(value, str) else str(value)
+    if len(text) > QUOTE_LIMIT:
+        text = text[:QUOTE_LIMIT] + "…"
+    return repr(text)
+
+
+def printable(text: str) -> str:
+    """``text`` with unprintable characters (newlines, terminal escapes) written as escapes."""
+    return text if text.isprintable() else repr(text)[1:-1]
 
 
 def did_you_mean(value: object, known: Iterable[str]) -> str:
@@ -27,9 +48,9 @@ def did_you_mean(value: object, known: Iterable[str]) -> str:
     known = sorted(known)
     if not known:
         return ""
-    close = difflib.get_close_matches(str(value), known, n=1, cutoff=0.5)
+    close = difflib.get_close_matches(str(value)[:200], known, n=1, cutoff=0.5)
     if close:
-        return f"; did you mean '{close[0]}'?"
+        return f"; did you mean {quote(close[0])}?"
     if len(known) <= 12:
         return "; expected one of: " + ", ".join(known)
     return ""

@@ -8,7 +8,7 @@ from pathlib import Path
 from .addresses import slugify
 from .corpus import Corpus, Entry, JourneyEntry, PersonaEntry
 from .model import Vocabulary
-from .problems import Problem, did_you_mean
+from .problems import Problem, did_you_mean, printable, quote
 from .yamlsource import Document, _dotted
 
 _KIND_LIST = {"stage": "stages", "channel": "channels", "device": "devices", "department": "departments"}
@@ -23,8 +23,8 @@ def check_vocabulary(vocabulary: Vocabulary, doc: Document, display: str) -> lis
             path = (kind, i)
             if term.id in seen:
                 problems.append(
-                    Problem(display, doc.line_of(path), _dotted(path),
-                            f"'{term.id}' is listed twice (first as entry {seen[term.id] + 1}); ids must be unique")
+                    Problem(display, doc.line_of(path), _dotted(path), f"{quote(term.id)} is listed twice "
+                            f"(first as entry {seen[term.id] + 1}); ids must be unique")
                 )
             seen.setdefault(term.id, i)
     return problems
@@ -38,20 +38,50 @@ def case_collisions(entries: Iterable[Entry], problems: list[Problem]) -> list[E
         key = entry.id.casefold()
         if key in first and first[key].id == entry.id:
             problems.append(
-                Problem(entry.display, 1, "",
-                        f"the id '{entry.id}' is also the id of {first[key].display}; ids must be unique: rename one")
+                Problem(entry.display, 1, "", f"the id {quote(entry.id)} is also the id of "
+                        f"{printable(first[key].display)}; ids must be unique: rename one")
             )
             clashing.append(entry)
         elif key in first:
             problems.append(
                 Problem(entry.display, 1, "",
-                        f"the id '{entry.id}' differs from '{first[key].id}' ({first[key].display}) only in "
-                        "upper/lower case; both would publish at the same address: rename one")
+                        f"the id {quote(entry.id)} differs from {quote(first[key].id)} "
+                        f"({printable(first[key].display)}) only in upper/lower case; "
+                        "both would publish at the same address: rename one")
             )
             clashing.append(entry)
         else:
             first[key] = entry
     return clashing
+
+
+def _name_problem(part: str) -> str | None:
+    """Why a file or folder name cannot be part of a published address, if it cannot."""
+    bad = sorted({ch for ch in part if not (ch.isalnum() or ch in "-_.")})
+    if not bad:
+        return None
+    shown = ", ".join(quote(ch) for ch in bad)
+    return (f"the name {quote(part)} has characters that do not belong in a web address ({shown}); "
+            "rename it using letters, digits, '-', '_' and '.'")
+
+
+def check_path(root: Path, rel: str, display: str) -> Problem | None:
+    """A file that cannot be published safely: a link leading out of ``root`` or nowhere, or a map or persona
+    whose path has characters that would break its address (``#``, ``?``, ``:``, spaces...)."""
+    path = root / rel
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(root):
+            return Problem(display, 1, "", "this file is a link to a file outside the journeys folder, "
+                                           "which is not published; copy the file here instead")
+        if not target.is_file():
+            return Problem(display, 1, "", "this file is a link to a file that does not exist")
+    if rel.endswith(".md"):
+        for part in rel[:-3].split("/"):
+            message = _name_problem(part)
+            if message:
+                return Problem(display, 1, "", message)
+    return None
 
 
 class _Checker:
@@ -73,9 +103,9 @@ class _Checker:
         if value in known:
             return
         if not known:
-            self.add(path, f"unknown {kind} '{value}': the vocabulary lists no {_KIND_LIST[kind]}; add it there")
+            self.add(path, f"unknown {kind} {quote(value)}: the vocabulary lists no {_KIND_LIST[kind]}; add it there")
         else:
-            self.add(path, f"unknown {kind} '{value}'{did_you_mean(value, known)}")
+            self.add(path, f"unknown {kind} {quote(value)}{did_you_mean(value, known)}")
 
 
 def _list(value: object) -> list:
@@ -100,11 +130,11 @@ def check_persona(entry: PersonaEntry, corpus: Corpus) -> list[Problem]:
     if image:
         target = (entry.path.parent / image).resolve()
         if Path(image).is_absolute() or not target.is_relative_to(corpus.root):
-            check.add(("image",), f"the image '{image}' must stay inside the journeys folder")
+            check.add(("image",), f"the image {quote(image)} must stay inside the journeys folder")
         elif not target.is_file():
-            check.add(("image",), f"the image '{image}' does not exist (relative to this file)")
+            check.add(("image",), f"the image {quote(image)} does not exist (relative to this file)")
         elif any(part.startswith(("_", ".")) for part in target.relative_to(corpus.root).parts):
-            check.add(("image",), f"the image '{image}' is in a file or folder whose name starts with '_' or '.', "
+            check.add(("image",), f"the image {quote(image)} is in a file or folder whose name starts with '_' or '.', "
                                   "which are not published; move it")
     return check.problems
 
@@ -121,7 +151,7 @@ def check_journey(
     data = _dict(entry.doc.data)
     persona = _str(data.get("persona"))
     if persona is not None and persona not in personas:
-        check.add(("persona",), f"unknown persona '{persona}'{did_you_mean(persona, personas)}")
+        check.add(("persona",), f"unknown persona {quote(persona)}{did_you_mean(persona, personas)}")
     check.ref(("owner",), "department", _str(data.get("owner")))
     _check_baseline(check, entry, data, journeys)
     if corpus.vocabulary is None:
@@ -139,11 +169,11 @@ def check_journey(
         elif stage not in order:
             check.ref(path, "stage", stage)
         elif stage in seen:
-            check.add(path, f"stage '{stage}' already has a phase (line {seen[stage]}); "
+            check.add(path, f"stage {quote(stage)} already has a phase (line {seen[stage]}); "
                             "a stage may appear once per journey")
         elif order[stage] < last:
             stages = ", ".join(order)
-            check.add(path, f"stage '{stage}' is out of order; phases follow the vocabulary's stages: {stages}")
+            check.add(path, f"stage {quote(stage)} is out of order; phases follow the vocabulary's stages: {stages}")
         if stage in order:
             seen.setdefault(stage, entry.doc.line_of(path))
             last = max(last, order[stage])
@@ -165,7 +195,7 @@ def check_journey(
                     continue
                 slug = slugify(name)
                 if slug in anchors:
-                    check.add((*tp, "name"), f"'{name}' has the same address as '{anchors[slug]}' in "
+                    check.add((*tp, "name"), f"{quote(name)} has the same address as {quote(anchors[slug])} in "
                                              "this step; give touchpoints of one step different names")
                 anchors.setdefault(slug, name)
             for o, opportunity in enumerate(_list(step.get("opportunities"))):
@@ -181,10 +211,10 @@ def _check_baseline(check: _Checker, entry: JourneyEntry, data: dict, journeys: 
     kind = data.get("type", "current")
     path = ("baseline",)
     if kind != "future":
-        check.add(path, f"baseline is allowed on future maps only; this map's type is '{kind}'")
+        check.add(path, f"baseline is allowed on future maps only; this map's type is {quote(kind)}")
     elif baseline == entry.id:
         check.add(path, "a map cannot be its own baseline; name the current-state map it improves on")
     elif baseline not in journeys:
-        check.add(path, f"unknown journey '{baseline}'{did_you_mean(baseline, journeys)}")
+        check.add(path, f"unknown journey {quote(baseline)}{did_you_mean(baseline, journeys)}")
     elif journeys[baseline] == "future":
-        check.add(path, f"'{baseline}' is a future map too; a baseline must be a map of another type")
+        check.add(path, f"{quote(baseline)} is a future map too; a baseline must be a map of another type")

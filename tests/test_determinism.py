@@ -1,0 +1,119 @@
+"""Deterministic output: the same sources and SOURCE_DATE_EPOCH give byte-identical sites and exports.
+
+The two builds differ in everything that should not matter: the folder the
+sources are checked out in, the folder the site is written to, the hash seed
+(so that any output that follows set or dict-of-set order changes) and the
+time zone. A third build with another SOURCE_DATE_EPOCH shows where the date
+is used: MkDocs writes the build date into ``sitemap.xml`` (``<lastmod>``) and
+into the gzip header of ``sitemap.xml.gz`` (its mtime), and nowhere else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import os
+import re
+import shutil
+import struct
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from sites import BIN, REPO
+
+EPOCH = 1_790_000_000  # 2026-09-21 in UTC
+OTHER_EPOCH = EPOCH + 3 * 86_400
+DATE_FILES = {"sitemap.xml", "sitemap.xml.gz"}
+
+
+def checkout(root: Path) -> Path:
+    """A copy of the repository's site sources, as a fresh clone would have them.
+
+    A ``site_url`` is added, as a deployed intranet site has one: without it
+    MkDocs lists no page in ``sitemap.xml`` and so writes no ``<lastmod>``.
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "journeys", "theme_overrides"):
+        src = REPO / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("site_url: https://journeys.intranet.example/\n")
+    return root
+
+
+def build(sources: Path, out: Path, *, epoch: int, seed: str, tz: str) -> Path:
+    env = {"PATH": str(BIN) + ":/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch),
+           "PYTHONHASHSEED": seed, "TZ": tz}
+    done = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-d", str(out)], cwd=sources, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return out
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, bytes], dict[str, bytes], dict[str, bytes]]:
+    first = checkout(tmp_path_factory.mktemp("clone-a"))
+    second = checkout(tmp_path_factory.mktemp("clone-b"))
+    a = build(first, tmp_path_factory.mktemp("out-a") / "site", epoch=EPOCH, seed="1", tz="UTC")
+    b = build(second, tmp_path_factory.mktemp("out-b") / "public", epoch=EPOCH, seed="4242",
+              tz="Pacific/Auckland")
+    c = build(first, tmp_path_factory.mktemp("out-c") / "site", epoch=OTHER_EPOCH, seed="1", tz="UTC")
+    return files(a), files(b), files(c)
+
+
+def test_two_builds_are_byte_identical(builds) -> None:
+    a, b, _ = builds
+    assert sorted(a) == sorted(b)
+    assert any(name.startswith("journeys/retail/") for name in a)
+    different = [name for name in a if a[name] != b[name]]
+    assert different == []
+
+
+def test_only_the_sitemap_carries_the_date(builds) -> None:
+    a, _, c = builds
+    assert sorted(a) == sorted(c)
+    assert {name for name in a if a[name] != c[name]} == DATE_FILES
+
+
+@pytest.mark.parametrize("epoch", [EPOCH, OTHER_EPOCH])
+def test_the_date_is_the_source_date_epoch(builds, epoch: int) -> None:
+    site = builds[0] if epoch == EPOCH else builds[2]
+    day = dt.datetime.fromtimestamp(epoch, dt.UTC).date()
+    sitemap = site["sitemap.xml"].decode("utf-8")
+    pages = [name for name in site if name.endswith("index.html") and not name.startswith("assets/")]
+    assert sitemap.count("<lastmod>") == len(pages) > 10  # every page, generated ones included
+    assert set(re.findall(r"<lastmod>(.*?)</lastmod>", sitemap)) == {day.isoformat()}
+    packed = site["sitemap.xml.gz"]
+    midnight = int(dt.datetime.combine(day, dt.time(), dt.UTC).timestamp())
+    assert struct.unpack("<I", packed[4:8])[0] == midnight  # the gzip header's mtime: the day, not the clock
+    assert gzip.decompress(packed).decode("utf-8") == sitemap
+
+
+EXPORTS = """
+import json, sys
+from journeymaps import exports
+from journeymaps.load import load_corpus
+corpus = load_corpus(sys.argv[1])
+sys.stdout.write(exports.touchpoints_csv(corpus.journeys.values()))
+for jid in sorted(corpus.journeys):
+    sys.stdout.write(json.dumps(exports.journey_data(corpus.journeys[jid]), ensure_ascii=False, allow_nan=False))
+"""
+
+
+def test_exports_are_identical_under_any_hash_seed(tmp_path: Path) -> None:
+    outputs = []
+    for seed, clone in (("1", "a"), ("977", "b")):
+        sources = checkout(tmp_path / clone)
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([str(BIN / "python"), "-c", EXPORTS, str(sources / "journeys")], env=env,
+                              capture_output=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]
+    assert outputs[0].count(b'"id": "retail/buy-running-shoes"') == 1
