@@ -122,9 +122,11 @@ def test_github_format_escapes_its_special_characters(broken: Path) -> None:
     """A ',' or ':' in a file name would end the property, a newline the command, a '%' starts an escape."""
     write(broken / "journeys/odd, name: 100%.md", "no front matter\n")
     result = run("--format", "github", "journeys/odd, name: 100%.md")
+    # such a name cannot become a web address, which is the problem reported (its text escaped too)
     assert result.stdout.splitlines() == [
         "::error file=journeys/odd%2C name%3A 100%25.md,line=1::"
-        "the file does not start with front matter: its first line must be '---'"
+        "the name 'odd, name: 100%25' has characters that do not belong in a web address "
+        "(' ', '%25', ',', ':'); rename it using letters, digits, '-', '_' and '.'"
     ]
 
 

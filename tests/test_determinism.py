@@ -11,7 +11,9 @@ into the gzip header of ``sitemap.xml.gz`` (its mtime), and nowhere else.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import gzip
+import json
 import os
 import re
 import shutil
@@ -75,10 +77,31 @@ def test_two_builds_are_byte_identical(builds) -> None:
     assert different == []
 
 
-def test_only_the_sitemap_carries_the_date(builds) -> None:
+#: Pages that are about dates: the review list states "as of" the build date.
+DATED_PAGES = {"reviews/index.html"}
+
+
+def _changed_lines(old: bytes, new: bytes) -> list[str]:
+    diff = difflib.unified_diff(old.decode().splitlines(), new.decode().splitlines(), lineterm="", n=0)
+    return [line for line in diff if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def test_only_the_sitemap_and_the_review_state_carry_the_date(builds) -> None:
+    """Another SOURCE_DATE_EPOCH changes the sitemap and, as it should, whether a map is due for review."""
     a, _, c = builds
     assert sorted(a) == sorted(c)
-    assert {name for name in a if a[name] != c[name]} == DATE_FILES
+    differ = {name for name in a if a[name] != c[name]}
+    assert differ >= DATE_FILES
+    for name in sorted(differ - DATE_FILES - DATED_PAGES):
+        if name == "search/search_index.json":
+            old, new = (json.loads(site[name])["docs"] for site in (a, c))
+            assert [e["location"] for e in old] == [e["location"] for e in new]
+            changed = [(x, y) for x, y in zip(old, new, strict=True) if x != y]
+            assert all("review" in (x["text"] + y["text"]).lower() for x, y in changed), changed[:2]
+        else:
+            assert name.endswith(".html"), f"{name} depends on the build date"
+            lines = _changed_lines(a[name], c[name])
+            assert lines and all("jm-review" in line for line in lines), (name, lines[:4])
 
 
 @pytest.mark.parametrize("epoch", [EPOCH, OTHER_EPOCH])

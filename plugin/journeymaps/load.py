@@ -46,6 +46,18 @@ def _walk(root: Path) -> tuple[list[str], list[str]]:
     return sorted(found), sorted(folder_links)
 
 
+def source_files(root: Path) -> list[str]:
+    """Paths (relative to ``root``) of the files a build reads or publishes, as the build finds them."""
+    return _walk(root)[0] if root.is_dir() else []
+
+
+def persona_ids(root: Path) -> list[str]:
+    """The ids of the persona files of a journeys folder, whether they are valid or not."""
+    return sorted({
+        Path(rel).stem for rel in source_files(root) if rel.startswith(PERSONAS + "/") and rel.endswith(".md")
+    })
+
+
 def load_corpus(root: Path | str, display_base: Path | None = None) -> Corpus:
     """Read, validate and cross-check every file of a journeys folder.
 
@@ -84,7 +96,7 @@ def _load_corpus(root: Path | str, display_base: Path | None) -> Corpus:
         else:
             corpus.problems.append(problem)
     corpus.vocabulary = (
-        _load_vocabulary(root / VOCABULARY, display_path(root / VOCABULARY, base), corpus)
+        load_vocabulary(root / VOCABULARY, display_path(root / VOCABULARY, base), corpus)
         if VOCABULARY in usable or VOCABULARY not in files else None
     )
     persona_files, journey_files = [], []
@@ -132,7 +144,8 @@ def _load_corpus(root: Path | str, display_base: Path | None) -> Corpus:
     return corpus
 
 
-def _load_vocabulary(path: Path, display: str, corpus: Corpus) -> Vocabulary | None:
+def load_vocabulary(path: Path, display: str, corpus: Corpus) -> Vocabulary | None:
+    """Read and check ``vocabulary.yml``; its problems are added to ``corpus.problems``."""
     if not path.is_file():
         corpus.problems.append(
             Problem(display, 1, "", "the vocabulary file is missing; it lists the stages and channels")

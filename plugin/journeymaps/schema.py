@@ -117,11 +117,8 @@ def load_context(root: Path, display_base: Path | None = None) -> tuple[Vocabula
     corpus = Corpus(root=root.resolve())
     path = corpus.root / load.VOCABULARY
     shown = load.display_path(path, display_base.resolve() if display_base else None)
-    vocabulary = load._load_vocabulary(path, shown, corpus)
-    personas = sorted({
-        Path(rel).stem for rel in load._walk(corpus.root)
-        if rel.startswith(load.PERSONAS + "/") and rel.endswith(".md")
-    }) if corpus.root.is_dir() else []
+    vocabulary = load.load_vocabulary(path, shown, corpus)
+    personas = load.persona_ids(corpus.root)
     return (vocabulary if not corpus.problems else None), personas, corpus.problems
 
 
