@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from journeymaps.cli import main
+import cli
 from test_validation import BUY, FUT, MAYA, edit, write, write_corpus
 
 
@@ -32,11 +30,8 @@ def commit(repo: Path, message: str, when: str) -> str:
 
 
 def invoke(cwd: Path, *args: str):
-    with contextlib.chdir(cwd):
-        result = CliRunner().invoke(main, ["diff", *args])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result
+    """``journeymaps diff ARGS`` from the folder ``cwd``."""
+    return cli.invoke(cwd, "diff", *args)
 
 
 @pytest.fixture

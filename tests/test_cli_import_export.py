@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from journeymaps.cli import main
+from cli import invoke
 from sites import REPO
 from test_validation import BUY, FUT, edit, write, write_corpus
 
 HEADER = "journey,persona,type,status,stage,step,action,touchpoint,channel,device,department,contact,emotion"
 
 
-def invoke(cwd: Path, *args: str):
-    """``journeymaps ARGS`` in-process from the folder ``cwd``."""
-    with contextlib.chdir(cwd):
-        result = CliRunner().invoke(main, list(args))
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result
 
 
 @pytest.fixture

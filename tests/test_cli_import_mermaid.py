@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from journeymaps.cli import main
+from cli import invoke
 from journeymaps.importers.mermaid import emotion_of
 from test_validation import write, write_corpus
 
@@ -29,12 +27,6 @@ journey
 MAPPED = ("--section", "Go to work=purchase", "--section", "Go home=retention")
 
 
-def invoke(cwd: Path, *args: str):
-    with contextlib.chdir(cwd):
-        result = CliRunner().invoke(main, list(args))
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result
 
 
 @pytest.fixture

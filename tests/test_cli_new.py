@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from journeymaps.cli import main
+from cli import invoke
 from journeymaps.load import load_corpus
 from sites import BIN, spec_site
 from test_validation import write_corpus
-
-
-def invoke(cwd: Path, *args: str, input: str | None = None):
-    with contextlib.chdir(cwd):
-        result = CliRunner().invoke(main, list(args), input=input)
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result
 
 
 @pytest.fixture
