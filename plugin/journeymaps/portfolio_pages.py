@@ -359,7 +359,7 @@ class PortfolioPages:
             if self.scenarios_index:
                 scenarios = []
         compare: list = [page_src(addresses.COMPARE), *stages]
-        if scenarios or self.scenarios_index:
+        if scenarios or (self.scenarios_index and not self.b.compact):
             index = [page_src(addresses.SCENARIOS_INDEX)] if self.scenarios_index else []
             compare.append({"Scenarios": _section(index + scenarios)})
         return [
