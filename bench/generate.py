@@ -47,8 +47,8 @@ PAINS = ["Sizing differs between brands", "Delivery slot not kept", "Hold music 
          "Returns label needs a printer", "Stock shown online is wrong in store", "Promo code rejected",
          "Has to repeat the order number", "No answer after two days", "Checkout asks for an account"]
 FEELINGS = ["Curious", "Unsure", "Pleased", "Annoyed", "Relieved", "Impatient", "Confident", "Lost"]
-WORDS = ("the customer wants to know whether the shoes fit before ordering and compares what friends say with "
-         "what the shop promises while the staff try to help with the questions that come up on the way").split()
+WORDS = str.split("the customer wants to know whether the shoes fit before ordering and compares what friends say "
+                  "with what the shop promises while the staff try to help with the questions that come up on the way")
 AUTHORS = [(f"Author {name}", f"{name.lower()}@example.org") for name in (
     "Ana", "Ben", "Chris", "Dana", "Eli", "Femi", "Gus", "Hana", "Ivo", "Jo", "Kai", "Lu")]
 START = 1_767_225_600  # 1 January 2026, 00:00 UTC
@@ -152,7 +152,8 @@ def journey(rng: random.Random, number: int, path: str, personas: int, kind: str
                 lines += ["        evidence:", "          - kind: quote", f'            text: "{sentence(rng, 9)}"',
                           f"            source: Interview {rng.randint(1, 40)}"]
             if rng.random() < 0.1:
-                lines += ["        metrics:", f"          - {{name: Conversion, value: {rng.randint(1, 90)}, unit: '%'}}"]
+                value = rng.randint(1, 90)
+                lines += ["        metrics:", f"          - {{name: Conversion, value: {value}, unit: '%'}}"]
             if kind == "blueprint":
                 lines += ["        backstage:", f"          - {sentence(rng, 6)}"]
     here = posixpath.dirname(path)

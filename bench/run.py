@@ -28,6 +28,8 @@ The output is Markdown: the tables go into docs/performance.md as they are.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import itertools
 import json
 import os
 import queue
@@ -57,8 +59,8 @@ SITES = ("ours", "ours, no git", "b1", "b2")
 
 # --- the baselines ------------------------------------------------------------------------
 
-WORDS = ("a customer looks for shoes that fit compares prices in the shop and online asks the staff about sizes "
-         "orders a pair waits for the parcel tries them on and sends back the ones that do not fit").split()
+WORDS = str.split("a customer looks for shoes that fit compares prices in the shop and online asks the staff about "
+                  "sizes orders a pair waits for the parcel tries them on and sends back the ones that do not fit")
 
 
 def _words(rng: random.Random, count: int) -> str:
@@ -155,7 +157,7 @@ def _free_port() -> int:
 
 def _get(url: str) -> str:
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (127.0.0.1 only)
+        with urllib.request.urlopen(url, timeout=5) as response:  # only ever 127.0.0.1
             return response.read().decode("utf-8", "replace")
     except OSError:
         return ""
@@ -196,10 +198,8 @@ def serve_rebuilds(root: Path, journey: str, repeats: int, timeout: float = 600)
         while not any("Serving on" in line for line in log):
             if time.perf_counter() > deadline or process.poll() is not None:
                 raise SystemExit("mkdocs serve did not start:\n" + "".join(log[-30:]))
-            try:
+            with contextlib.suppress(queue.Empty):
                 log.append(lines.get(timeout=1)[1])
-            except queue.Empty:
-                pass
         while "Journey" not in _get(url):
             time.sleep(0.1)
         for run in range(repeats):
@@ -348,13 +348,13 @@ def verdicts(sizes: list[Size]) -> list[str]:
     say(ours <= 0.5 * b1, f"N={last.n:,} builds in at most half the time of b1 ({ours:.2f} s vs {b1:.2f} s: "
                           f"{ours / b1:.2f})")
     say(ours <= 1.5 * b2, f"N={last.n:,} builds in at most 1.5 times b2 ({ours:.2f} s vs {b2:.2f} s: {ours / b2:.2f})")
-    for a, b in zip(sizes, sizes[1:], strict=False):
+    for a, b in itertools.pairwise(sizes):
         growth, allowed = b.plugin() / a.plugin(), b.n / a.n
         say(growth <= allowed, f"plugin time from N={a.n:,} to N={b.n:,} grows {growth:.2f} times "
                                f"for {allowed:.2f} times the journeys (at most linear)")
     if len(sizes) >= 3:
         slopes = [(b.median("ours", "peak_mb") - a.median("ours", "peak_mb")) / (b.n - a.n)
-                  for a, b in zip(sizes, sizes[1:], strict=False)]
+                  for a, b in itertools.pairwise(sizes)]
         say(max(slopes[1:]) <= 1.5 * max(slopes[0], 1e-9) + 0.05,
             "peak memory grows linearly: " + ", ".join(f"{x * 1024:.0f} KB" for x in slopes)
             + " per added journey between the sizes")

@@ -23,7 +23,8 @@ def test_the_benchmark_prints_its_tables_and_writes_nothing_into_the_repository(
     )
     assert done.returncode == 0, done.stderr[-3000:]
     out = done.stdout
-    for heading in ("### Builds", "### Ratios and the plugin's share", "### Profile of our build, N = 6", "### Targets"):
+    headings = ("### Builds", "### Ratios and the plugin's share", "### Profile of our build, N = 6", "### Targets")
+    for heading in headings:
         assert heading in out, heading
     rows = [line for line in out.splitlines() if line.startswith("| 6 |")]
     assert [row.split("|")[2].strip() for row in rows[:4]] == ["ours", "ours, no git", "b1", "b2"]

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 import jinja2
 from markupsafe import Markup, escape
 
-from . import addresses, analysis, charts, narrative, portfolio
+from . import addresses, analysis, charts, narrative, portfolio, searchview
 from .corpus import Corpus, Entry, JourneyEntry, PersonaEntry
 from .history import GitHistory, Revision
 from .model import MAP_TYPE_NAMES, Vocabulary, humanize
@@ -64,7 +64,7 @@ _ESCAPED_SLOT = re.compile(rf"&lt;!-- journeymaps:{_TOKEN}:(\d+) --&gt;")
 _ID = re.compile(r' id="([^"]*)"')
 # Templates mark what the site search leaves out (<!--search:skip-->...) and what only it sees (<!--search:only-->...).
 _SKIP, _END_SKIP = "<!--search:skip-->", "<!--/search:skip-->"
-_ONLY, _END_ONLY = "<!--search:only-->", "<!--/search:only-->"
+_ONLY, _END_ONLY = searchview.ONLY, searchview.END_ONLY
 
 
 def _cut(html: str, start: str, end: str) -> str:
@@ -167,6 +167,15 @@ class GeneratedPage:
             html = _ESCAPED_SLOT.sub("", html)
             html += "\n" + "\n".join(f for i, f in enumerate(fragments) if i not in placed)
         return html
+
+    def release(self) -> None:
+        """Forget the fragments that :meth:`fill` with ``search`` will not need (a large site holds every page)."""
+        if not self.has_search_view:
+            self.fragments = []
+            self.search_fragments = []
+        else:
+            self.fragments = [f if s is None else "" for f, s in zip(self.fragments, self.search_fragments,
+                                                                      strict=True)]
 
     def anchor_ids(self) -> set[str]:
         """The ids of the elements in the fragments (links to them are checked like any other anchor)."""
@@ -384,6 +393,15 @@ class PageBuilder:
             charted=charted, chart=chart, current_path=_rel_to_toplevel(entry, self.history),
         )
 
+    def _map(self, url: str, context: dict) -> Html:
+        """The timeline; the site search gets its plain view when the template marks the table to skip."""
+        rendered = self._render("journey/map.html", url, **context)
+        if _SKIP not in rendered:  # an overriding template that does not mark it: the table itself is indexed
+            return rendered
+        view = searchview.map_view(context["j"], context["phases"], context["views"], self.vocabulary.emotion_scale,
+                                   self.term)
+        return Html(rendered + "\n" + view)
+
     # --- pages -------------------------------------------------------------------
 
     def journey_page(self, entry: JourneyEntry) -> GeneratedPage:
@@ -435,7 +453,7 @@ class PageBuilder:
             self._render("journey/header.html", url, **context),
             self._freshness(entry, url, self.review(entry)),
             story.intro,
-            self._render("journey/map.html", url, **context),
+            self._map(url, context),
             self.across.future_section(entry.id, url),
         ]
         for phase in phases:

@@ -169,6 +169,23 @@ class TableRows:
             )
         return Markup("\n".join(out))
 
+    def steps(self, url: str, places: Iterable[Place]) -> Markup:
+        """One ``<li>`` per step: its action linked, and its score."""
+        return Markup("".join(
+            f'<li><a href="{self._link(url, p.step_url)}">{_e(p.view.step.action)}</a> {self.pages.badge(p.emotion)}'
+            "</li>" for p in places
+        ))
+
+    def touchpoint_items(self, url: str, rows: Iterable[TouchpointUse]) -> Markup:
+        """One ``<li>`` per touchpoint: its name linked, its channel and department."""
+        out = []
+        for t in rows:
+            tp = t.touchpoint
+            department = f" · {self._term('departments', tp.department)}" if tp.department else ""
+            out.append(f'<li><a href="{self._link(url, t.url)}">{_e(tp.name)}</a> <span class="jm-muted">'
+                       f"{self._term('channels', tp.channel)}{department}</span></li>")
+        return Markup("".join(out))
+
     def _end(self, url: str, t: TouchpointUse) -> str:
         """A hand-off's touchpoint: linked, with its stage, step, channel, device and department."""
 
