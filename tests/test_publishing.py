@@ -100,7 +100,7 @@ def test_the_plan_is_filtered_once_for_every_consumer(tmp_path: Path) -> None:
     plan = build_plan(corpus, statuses=["approved"])
     assert list(plan.journeys) == ["retail/buy-running-shoes"]
     assert plan.unpublished == {"journeys/retail/draft-map.md", "journeys/retail/review-map.md"}
-    assert not any("draft" in p.src_uri or "Secret draft" in p.markdown for p in plan.pages)
+    assert not any("draft" in p.src_uri or "Secret draft" in p.text for p in plan.pages)
     assert "retail/draft-map" in corpus.journeys  # the corpus itself is untouched: `validate` checks every file
 
 

@@ -15,6 +15,7 @@ import unicodedata
 _DASHES = re.compile(r"[\s_-]+")
 
 
+@functools.lru_cache(maxsize=65536)  # the same names are slugged for the map, its phases and the lists across maps
 def slugify(text: str) -> str:
     """Lower case, punctuation dropped, spaces and runs of ``-``/``_`` become one ``-``.
 
@@ -68,12 +69,20 @@ def href(from_url: str, to_url: str) -> str:
     return _relative(from_url, to_path, bool(fragment)) + (f"#{fragment}" if fragment else "")
 
 
-@functools.lru_cache(maxsize=65536)  # pages link the same few pages many times (one per touchpoint)
+@functools.lru_cache(maxsize=1 << 17)  # pages link the same few pages many times (one per touchpoint)
 def _relative(from_url: str, to_path: str, has_fragment: bool) -> str:
     base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
     if to_path == base.rstrip("/") + "/" and to_path.endswith("/") and has_fragment:
         return ""
-    rel = posixpath.relpath(to_path or base, base or ".")
+    # posixpath.relpath of two site-relative addresses (no '.' or '..' in them), without its calls to the disk
+    target = [part for part in (to_path or base).split("/") if part]
+    start = [part for part in base.split("/") if part]
+    common = 0
+    for a, b in zip(target, start, strict=False):
+        if a != b:
+            break
+        common += 1
+    rel = "/".join([".."] * (len(start) - common) + target[common:]) or "."
     if to_path.endswith("/") or not to_path:
         rel = "./" if rel == "." else rel + "/"
     return rel

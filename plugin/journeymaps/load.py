@@ -15,7 +15,7 @@ from . import rules
 from .corpus import Corpus, Entry, JourneyEntry, PersonaEntry
 from .model import Journey, Persona, Vocabulary
 from .problems import Problem, did_you_mean, quote
-from .yamlsource import Document, YamlError, _dotted, parse_yaml, read_text, split_front_matter
+from .yamlsource import Document, SourceFile, YamlError, _dotted, parse_yaml, read_text, split_front_matter
 
 VOCABULARY = "vocabulary.yml"
 PERSONAS = "personas"
@@ -58,11 +58,18 @@ def persona_ids(root: Path) -> list[str]:
     })
 
 
-def load_corpus(root: Path | str, display_base: Path | None = None) -> Corpus:
+#: What the files of an earlier load said, by their text (see :func:`load_corpus`).
+ReadCache = dict
+
+
+def load_corpus(root: Path | str, display_base: Path | None = None, cache: ReadCache | None = None) -> Corpus:
     """Read, validate and cross-check every file of a journeys folder.
 
     Files with problems are left out of the corpus; their problems are listed
-    in ``corpus.problems``, sorted by file and line.
+    in ``corpus.problems``, sorted by file and line. With a ``cache`` (kept by
+    ``mkdocs serve`` from one build to the next), a file whose text has not
+    changed is not parsed and validated again; the checks across files run
+    every time. The cache keeps the files of this load only.
     """
     # Reading keeps hundreds of thousands of small objects alive, none of them in a reference
     # cycle; the cyclic garbage collector would walk them again and again and took half of the
@@ -70,13 +77,18 @@ def load_corpus(root: Path | str, display_base: Path | None = None) -> Corpus:
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _load_corpus(root, display_base)
+        used: ReadCache = {}
+        corpus = _load_corpus(root, display_base, cache, used)
+        if cache is not None:
+            cache.clear()
+            cache.update(used)
+        return corpus
     finally:
         if paused:
             gc.enable()
 
 
-def _load_corpus(root: Path | str, display_base: Path | None) -> Corpus:
+def _load_corpus(root: Path | str, display_base: Path | None, cache: ReadCache | None, used: ReadCache) -> Corpus:
     root = Path(root).resolve()
     base = display_base.resolve() if display_base else None
     corpus = Corpus(root=root)
@@ -111,8 +123,8 @@ def _load_corpus(root: Path | str, display_base: Path | None) -> Corpus:
         else:
             journey_files.append(rel)
 
-    personas = [_read_entry(root, rel, base, corpus, Persona, PersonaEntry) for rel in persona_files]
-    journeys = [_read_entry(root, rel, base, corpus, Journey, JourneyEntry) for rel in journey_files]
+    personas = [_read_entry(root, rel, base, corpus, PersonaEntry, cache, used) for rel in persona_files]
+    journeys = [_read_entry(root, rel, base, corpus, JourneyEntry, cache, used) for rel in journey_files]
     known_personas = {Path(rel).stem for rel in persona_files}
     known_journeys = {
         e.id: (e.doc.data.get("type", "current") if isinstance(e.doc.data, dict) else None)
@@ -167,20 +179,24 @@ def load_vocabulary(path: Path, display: str, corpus: Corpus) -> Vocabulary | No
     return vocabulary
 
 
-def _read_entry(root: Path, rel: str, base: Path | None, corpus: Corpus, model, cls) -> Entry | None:
+def _read_entry(root: Path, rel: str, base: Path | None, corpus: Corpus, cls: type[Entry],
+                cache: ReadCache | None, used: ReadCache) -> Entry | None:
     path = root / rel
     display = display_path(path, base)
     text, problems = read_text(path, display)
     if text is None:
         corpus.problems += problems
         return None
-    source, problems = split_front_matter(text, display)
+    key = (cls, display, text)
+    known = cache.get(key) if cache is not None else None
+    if known is None:
+        known = _parse_entry(text, display, Persona if cls is PersonaEntry else Journey)
+    used[key] = known
+    source, value, problems = known
+    corpus.problems += problems
     if source is None:
-        corpus.problems += problems
         return None
     ident = Path(rel).stem if cls is PersonaEntry else rel[:-3]
-    value, problems = validate(model, source.front_matter, display)
-    corpus.problems += problems
     entry = cls(
         id=ident,
         path=path,
@@ -190,11 +206,20 @@ def _read_entry(root: Path, rel: str, base: Path | None, corpus: Corpus, model, 
         body=source.body,
         body_line=source.body_line,
     )
-    if cls is PersonaEntry:
+    if isinstance(entry, PersonaEntry):
         entry.persona = value
-    else:
+    elif isinstance(entry, JourneyEntry):
         entry.journey = value
     return entry
+
+
+def _parse_entry(text: str, display: str, model: type[BaseModel]) -> tuple[SourceFile | None, Any, list[Problem]]:
+    """The front matter and body of a file, its validated model (None if invalid) and its problems."""
+    source, problems = split_front_matter(text, display)
+    if source is None:
+        return None, None, problems
+    value, problems = validate(model, source.front_matter, display)
+    return source, value, problems
 
 
 # --- pydantic errors -> problems with lines ---------------------------------------

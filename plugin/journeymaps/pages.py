@@ -1,9 +1,15 @@
-"""Validated model -> the Markdown of every generated page (no MkDocs here).
+"""Validated model -> every generated page (no MkDocs here).
 
-Generated pages are Markdown documents: front matter (the page title, HTML-
-escaped because MkDocs templates print it raw), raw HTML blocks rendered by
-Jinja2 with autoescaping for everything taken from front matter, and the
-contributors' own narrative Markdown between them, published as-is.
+A generated page is a small Markdown document and the HTML fragments that go
+into it. The document holds the front matter (the page title, HTML-escaped
+because MkDocs templates print it raw), the contributors' own narrative
+Markdown, published as-is and converted by MkDocs (so that its relative links
+are resolved as on any page), and a placeholder comment for each fragment.
+The fragments are rendered by Jinja2 with autoescaping for everything taken
+from front matter; :meth:`GeneratedPage.fill` puts them in place of their
+placeholders in the HTML that MkDocs made of the document. Markdown never
+parses them: they are the bulk of a page, and parsing raw HTML is the slowest
+thing Python-Markdown does.
 """
 
 from __future__ import annotations
@@ -11,8 +17,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import html as htmllib
 import json
 import re
+import secrets
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -23,7 +31,7 @@ from typing import TYPE_CHECKING
 import jinja2
 from markupsafe import Markup, escape
 
-from . import addresses, analysis, charts, narrative, portfolio
+from . import addresses, analysis, charts, narrative, portfolio, searchview
 from .corpus import Corpus, Entry, JourneyEntry, PersonaEntry
 from .history import GitHistory, Revision
 from .model import MAP_TYPE_NAMES, Vocabulary, humanize
@@ -36,23 +44,142 @@ if TYPE_CHECKING:
 TEMPLATES = Path(__file__).parent / "templates"
 #: Where the listing pages pretend to live (they have no source file).
 VIRTUAL = "journeymaps"
+#: The shapes of the navigation: every map listed, folders only, or the one that suits the site's size.
+NAVIGATION = ("auto", "full", "folders")
+#: Most published maps for which ``navigation: auto`` lists every map (and persona, and scenario).
+NAV_LIMIT = 100
+
+
+class Html(str):
+    """HTML rendered by our templates: on a generated page it is a fragment, which Markdown never sees."""
+
+    __slots__ = ()
+
+
+#: Placeholders carry a token drawn once per process, so that no narrative can write one by chance or on purpose.
+_TOKEN = secrets.token_hex(8)
+_SLOT = re.compile(rf"<!-- journeymaps:{_TOKEN}:(\d+) -->")
+_ESCAPED_SLOT = re.compile(rf"&lt;!-- journeymaps:{_TOKEN}:(\d+) --&gt;")
+# A literal start makes the search fast on pages of many megabytes; templates quote attributes with '"'.
+_ID = re.compile(r' id="([^"]*)"')
+# Templates mark what the site search leaves out (<!--search:skip-->...) and what only it sees (<!--search:only-->...).
+_SKIP, _END_SKIP = "<!--search:skip-->", "<!--/search:skip-->"
+_ONLY, _END_ONLY = searchview.ONLY, searchview.END_ONLY
+
+
+def _cut(html: str, start: str, end: str) -> str:
+    """``html`` without the regions from ``start`` to ``end`` (markers included); the other markers stay."""
+    parts, pos = [], 0
+    while (found := html.find(start, pos)) != -1:
+        parts.append(html[pos:found])
+        close = html.find(end, found)
+        pos = len(html) if close == -1 else close + len(end)
+    parts.append(html[pos:])
+    return "".join(parts)
+
+
+def _unmark(html: str) -> str:
+    for marker in (_SKIP, _END_SKIP, _ONLY, _END_ONLY):
+        html = html.replace(marker, "")
+    return html
+
+
+def search_split(html: str) -> tuple[str, str | None]:
+    """(the HTML a page shows, the HTML the site search indexes instead, or None when it is the same).
+
+    Rows that repeat what a journey page already says (every touchpoint on the
+    channel, department and touchpoints pages, the hand-offs of every map...)
+    are left out of the search index: a search then lands on the journey page,
+    and the index stays small enough for the browser to load it. A map's
+    timeline is indexed from a plain version without the table and the charts.
+    """
+    if _SKIP not in html and _ONLY not in html:
+        return html, None
+    return _unmark(_cut(html, _ONLY, _END_ONLY)), _unmark(_cut(html, _SKIP, _END_SKIP))
 
 
 @dataclass
 class GeneratedPage:
-    """One page to publish: its source-like path, its address and its Markdown."""
+    """One page to publish: its source-like path, its address, its Markdown and its HTML fragments."""
 
     src_uri: str  # relative links in the Markdown resolve from here
     url: str  # the published address, e.g. ``journeys/retail/buy/``
     title: str  # plain text
-    markdown: str
+    markdown: str  # front matter, narrative and a placeholder per fragment
     kind: str  # journey | persona | journeys-index | personas-index | home | compare... (see portfolio_pages)
     source: Path | None = None  # the file it was made from, if any
+    fragments: list[str] = field(default_factory=list)  # rendered HTML, in place of the placeholders
+    #: What the site search indexes instead of each fragment (None: the fragment itself).
+    search_fragments: list[str | None] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, src_uri: str, url: str, title: str, parts: Sequence[str], kind: str,
+           source: Path | None = None) -> GeneratedPage:
+        """A page made of ``parts``: :class:`Html` becomes a fragment, any other text is Markdown."""
+        blocks, fragments, search = [], [], []
+        for part in parts:
+            if not part or not part.strip():
+                continue
+            if isinstance(part, Html):
+                blocks.append(f"<!-- journeymaps:{_TOKEN}:{len(fragments)} -->")
+                shown, indexed = search_split(str(part))
+                fragments.append(shown)
+                search.append(indexed)
+            else:
+                blocks.append(part)
+        return cls(src_uri, url, title, "\n\n".join(blocks) + "\n", kind, source, fragments, search)
+
+    @property
+    def has_search_view(self) -> bool:
+        """True when the site search indexes something else than the page shows."""
+        return any(s is not None for s in self.search_fragments)
 
     @property
     def dest_uri(self) -> str:
         """The HTML file the address is served from."""
         return self.url + "index.html" if self.url.endswith("/") or not self.url else self.url
+
+    @property
+    def text(self) -> str:
+        """The Markdown with the fragments written in (what the page would be as one Markdown document)."""
+        return _SLOT.sub(lambda m: self.fragments[int(m.group(1))], self.markdown)
+
+    def fill(self, html: str, search: bool = False) -> str:
+        """The HTML that MkDocs made of :attr:`markdown`, with each placeholder replaced by its fragment.
+
+        With ``search``, the fragments as the site search indexes them. A placeholder
+        that the narrative swallowed (an unclosed code fence turns it into text) is
+        taken out, and its fragment follows the rest of the page.
+        """
+        if not self.fragments:
+            return html
+        fragments = self.fragments
+        if search:
+            fragments = [f if s is None else s for f, s in zip(fragments, self.search_fragments, strict=True)]
+        placed: set[int] = set()
+
+        def put(found: re.Match) -> str:
+            placed.add(int(found.group(1)))
+            return fragments[int(found.group(1))]
+
+        html = _SLOT.sub(put, html)
+        if len(placed) < len(fragments):
+            html = _ESCAPED_SLOT.sub("", html)
+            html += "\n" + "\n".join(f for i, f in enumerate(fragments) if i not in placed)
+        return html
+
+    def release(self) -> None:
+        """Forget the fragments that :meth:`fill` with ``search`` will not need (a large site holds every page)."""
+        if not self.has_search_view:
+            self.fragments = []
+            self.search_fragments = []
+        else:
+            self.fragments = [f if s is None else "" for f, s in zip(self.fragments, self.search_fragments,
+                                                                      strict=True)]
+
+    def anchor_ids(self) -> set[str]:
+        """The ids of the elements in the fragments (links to them are checked like any other anchor)."""
+        return {htmllib.unescape(found) for fragment in self.fragments for found in _ID.findall(fragment)}
 
 
 @dataclass
@@ -88,13 +215,9 @@ def environment(override_dirs: Sequence[Path] = ()) -> jinja2.Environment:
     return env
 
 
-_BLANK = re.compile(r"\n\s*\n+")
-
-
 def html_block(html: str) -> str:
-    """Make rendered HTML one raw-HTML block for Markdown: no indentation, no blank lines."""
-    lines = (line.strip() for line in html.strip().splitlines())
-    return _BLANK.sub("\n", "\n".join(line for line in lines if line))
+    """Make rendered HTML one block: no indentation, no blank lines (the templates are indented to be read)."""
+    return "\n".join(filter(None, map(str.strip, html.splitlines())))
 
 
 def front_matter(title: str, **meta: object) -> str:
@@ -114,6 +237,8 @@ class PageBuilder:
         *,
         history: GitHistory | None = None,
         reviews: ReviewPolicy | None = None,
+        navigation: str = "auto",
+        trend_cache: dict | None = None,
     ):
         if corpus.vocabulary is None:
             raise ValueError("a corpus without a valid vocabulary has nothing to publish")
@@ -128,6 +253,7 @@ class PageBuilder:
         self.unpublished = {f"journeys/{e.rel}" for jid, e in corpus.journeys.items() if jid not in self.journeys}
         self.corpus = dataclasses.replace(corpus, journeys=dict(self.journeys))
         self.history = history  # None: git history is switched off
+        self.trend_cache = trend_cache  # averages of old revisions read by an earlier build
         self.reviews = reviews or ReviewPolicy()
         self.personas = dict(sorted(corpus.personas.items()))
         self.by_persona: dict[str, list[JourneyEntry]] = defaultdict(list)
@@ -136,6 +262,30 @@ class PageBuilder:
             self.by_persona[entry.journey.persona].append(entry)
             if entry.journey.baseline:
                 self.futures[entry.journey.baseline].append(entry)
+        # The maps directly in each folder, for every folder that holds a map at any depth ('' is the top).
+        self.folders: dict[str, list[JourneyEntry]] = defaultdict(list)
+        for entry in self.journeys.values():
+            self.folders[entry.folder].append(entry)
+            parent = entry.folder
+            while parent:
+                parent = parent.rpartition("/")[0]
+                self.folders.setdefault(parent, [])
+        self.maps_below: dict[str, int] = defaultdict(int)  # the maps in each folder and its sub-folders
+        for entry in self.journeys.values():
+            folder = entry.folder
+            while folder:
+                self.maps_below[folder] += 1
+                folder = folder.rpartition("/")[0]
+        # A folder's page is at journeys/<folder>/, unless a map has that address (journeys/<folder>.md).
+        self.folder_urls = {
+            folder: addresses.journey_url(folder)
+            for folder in self.folders if folder and folder not in corpus.journeys
+        }
+        if navigation not in NAVIGATION:
+            raise ValueError(f"navigation must be one of {', '.join(NAVIGATION)}; got {navigation!r}")
+        #: Whether the navigation lists folders rather than every map, persona and scenario (see nav()).
+        self.compact = navigation == "folders" or (navigation == "auto" and len(self.journeys) > NAV_LIMIT)
+        self._rows: dict[str, dict] = {}
         self.terms = {kind: self.vocabulary.index(kind) for kind in ("stages", "channels", "devices", "departments")}
         self.labels = {kind: {i: t.label for i, t in terms.items()} for kind, terms in self.terms.items()}
         # Every figure across maps, worked out once for all pages and exports.
@@ -157,11 +307,12 @@ class PageBuilder:
         found = self.labels[kind].get(ident)
         return found if found is not None else ident
 
-    def _render(self, template: str, url: str, **context: object) -> str:
+    def _render(self, template: str, url: str, **context: object) -> Html:
         def link(to: str) -> str:
             return addresses.href(url, to)
 
-        return html_block(self.env.get_template(template).render(link=link, term=self.term, **context))
+        return Html(html_block(self.env.get_template(template).render(link=link, term=self.term, page_url=url,
+                                                                      **context)))
 
     def _stage_sparkline(self, entry: JourneyEntry) -> Markup:
         averages = analysis.stage_averages(entry.journey)
@@ -171,8 +322,13 @@ class PageBuilder:
         return charts.sparkline([v for _, v in averages], self.vocabulary.emotion_scale, label)
 
     def _listing(self, entries: list[JourneyEntry]) -> list[dict]:
-        return [
-            {
+        return [self._row(e) for e in sorted(entries, key=lambda e: (e.journey.title.casefold(), e.id))]
+
+    def _row(self, e: JourneyEntry) -> dict:
+        """A map's row in the listings (worked out once: a map is listed on several pages)."""
+        row = self._rows.get(e.id)
+        if row is None:
+            row = self._rows[e.id] = {
                 "entry": e,
                 "j": e.journey,
                 "url": addresses.journey_url(e.id),
@@ -183,8 +339,16 @@ class PageBuilder:
                 "touchpoints": analysis.touchpoint_count(e.journey),
                 "review": self.review(e),
             }
-            for e in sorted(entries, key=lambda e: (e.journey.title.casefold(), e.id))
-        ]
+        return row
+
+    def crumbs(self, folder: str) -> list[dict]:
+        """The folders from the top down to ``folder``, each with the address of its page (or of its heading)."""
+        found, path = [], ""
+        for part in folder.split("/") if folder else []:
+            path = f"{path}/{part}" if path else part
+            found.append({"name": _folder_name(path), "url": self.folder_urls.get(path)
+                          or f"{addresses.JOURNEYS_INDEX}#{_folder_anchor(path)}"})
+        return found
 
     def review(self, entry: JourneyEntry) -> ReviewState:
         """The review state of a published map."""
@@ -193,7 +357,7 @@ class PageBuilder:
     @cached_property
     def trends(self) -> dict[str, Trend]:
         """The emotion trend of every published map (one ``git cat-file`` for all of them)."""
-        return emotion_trends(self.history, self.journeys.values()) if self.history else {}
+        return emotion_trends(self.history, self.journeys.values(), self.trend_cache) if self.history else {}
 
     def _freshness(self, entry: Entry, url: str, review: ReviewState | None) -> str:
         """Next review, last change and contributors of a page's source file."""
@@ -228,6 +392,15 @@ class PageBuilder:
             "journey/history.html", url, j=entry.journey, reason=self.history.reason, file=file, trend=trend,
             charted=charted, chart=chart, current_path=_rel_to_toplevel(entry, self.history),
         )
+
+    def _map(self, url: str, context: dict) -> Html:
+        """The timeline; the site search gets its plain view when the template marks the table to skip."""
+        rendered = self._render("journey/map.html", url, **context)
+        if _SKIP not in rendered:  # an overriding template that does not mark it: the table itself is indexed
+            return rendered
+        view = searchview.map_view(context["j"], context["phases"], context["views"], self.vocabulary.emotion_scale,
+                                   self.term)
+        return Html(rendered + "\n" + view)
 
     # --- pages -------------------------------------------------------------------
 
@@ -269,8 +442,7 @@ class PageBuilder:
             "baseline_published": baseline is not None and baseline.id in self.journeys,
             "futures": self.futures.get(entry.id, []),
             "lanes": _lanes(views),
-            "folder": {"name": _folder_name(entry.folder), "anchor": _folder_anchor(entry.folder)}
-            if entry.folder else None,
+            "crumbs": self.crumbs(entry.folder),
             "handoffs": self.portfolio.handoffs.get(entry.id, []),
             "handoffs_in": self.portfolio.incoming(entry.id),
             "map_anchor": self.portfolio.anchors.get(entry.id, ""),
@@ -281,7 +453,7 @@ class PageBuilder:
             self._render("journey/header.html", url, **context),
             self._freshness(entry, url, self.review(entry)),
             story.intro,
-            self._render("journey/map.html", url, **context),
+            self._map(url, context),
             self.across.future_section(entry.id, url),
         ]
         for phase in phases:
@@ -289,7 +461,7 @@ class PageBuilder:
             parts.append(story.phases.get(phase["phase"].stage, ""))
         parts.append(story.notes)
         parts.append(self._history_section(entry, url))
-        return GeneratedPage(f"journeys/{entry.rel}", url, j.title, _join(parts), "journey", entry.path)
+        return GeneratedPage.of(f"journeys/{entry.rel}", url, j.title, parts, "journey", entry.path)
 
     def persona_page(self, entry: PersonaEntry) -> GeneratedPage:
         """The persona page: profile, narrative and every journey of the persona."""
@@ -307,7 +479,7 @@ class PageBuilder:
             entry.body.strip("\n"),
             self._render("persona/journeys.html", url, p=p, journeys=journeys),
         ]
-        return GeneratedPage(f"journeys/{entry.rel}", url, p.name, _join(parts), "persona", entry.path)
+        return GeneratedPage.of(f"journeys/{entry.rel}", url, p.name, parts, "persona", entry.path)
 
     def journeys_index(self) -> GeneratedPage:
         """All published journeys, grouped by folder."""
@@ -317,12 +489,32 @@ class PageBuilder:
             folders[entry.folder].append(entry)
         groups = [
             {"anchor": _folder_anchor(folder), "folder": folder, "name": _folder_name(folder),
-             "journeys": self._listing(entries)}
+             "journeys": self._listing(entries), "url": self.folder_urls.get(folder)}
             for folder, entries in sorted(folders.items())
         ]
         body = self._render("index/journeys.html", url, groups=groups, count=len(self.journeys))
-        return GeneratedPage(f"{VIRTUAL}/journeys/index.md", url, "Journeys", _join([front_matter("Journeys"), body]),
-                             "journeys-index")
+        return GeneratedPage.of(f"{VIRTUAL}/journeys/index.md", url, "Journeys", [front_matter("Journeys"), body],
+                                "journeys-index")
+
+    def folder_page(self, folder: str) -> GeneratedPage:
+        """``journeys/<folder>/``: the maps of one folder, and its sub-folders."""
+        url = self.folder_urls[folder]
+        prefix = folder + "/"
+        subfolders = [
+            {"name": _folder_name(f), "count": self.maps_below[f],
+             "url": self.folder_urls.get(f) or f"{addresses.JOURNEYS_INDEX}#{_folder_anchor(f)}"}
+            for f in sorted(self.folders) if f.startswith(prefix) and "/" not in f[len(prefix):]
+        ]
+        below = self.maps_below[folder] - len(self.folders[folder])
+        name = _folder_name(folder)
+        body = self._render("index/folder.html", url, name=name, folder=folder, crumbs=self.crumbs(folder)[:-1],
+                            journeys=self._listing(self.folders[folder]), below=below, subfolders=subfolders)
+        return GeneratedPage.of(f"{VIRTUAL}/journeys/{folder}/index.md", url, name, [front_matter(name), body],
+                                "folder")
+
+    def folder_pages(self) -> list[GeneratedPage]:
+        """A page for every folder that holds published maps (at any depth)."""
+        return [self.folder_page(folder) for folder in sorted(self.folder_urls)]
 
     def personas_index(self) -> GeneratedPage:
         """All personas with their segments and journey counts."""
@@ -332,8 +524,8 @@ class PageBuilder:
             for pid, e in self.personas.items()
         ]
         body = self._render("index/personas.html", url, personas=personas)
-        return GeneratedPage(f"{VIRTUAL}/personas/index.md", url, "Personas", _join([front_matter("Personas"), body]),
-                             "personas-index")
+        return GeneratedPage.of(f"{VIRTUAL}/personas/index.md", url, "Personas", [front_matter("Personas"), body],
+                                "personas-index")
 
     def reviews_index(self) -> GeneratedPage:
         """Maps overdue for review (or never reviewed) by owner department, then maps due soon."""
@@ -358,18 +550,19 @@ class PageBuilder:
             "reviews/index.html", url, groups=groups, soon=[r for r in rows if r["review"].state == "soon"],
             counts=counts, total=len(rows), policy=self.reviews,
         )
-        return GeneratedPage(f"{VIRTUAL}/reviews/index.md", url, "Reviews", _join([front_matter("Reviews"), body]),
-                             "reviews-index")
+        return GeneratedPage.of(f"{VIRTUAL}/reviews/index.md", url, "Reviews", [front_matter("Reviews"), body],
+                                "reviews-index")
 
     def home_page(self) -> GeneratedPage:
         """A home page for sites whose docs folder has none."""
         body = self._render("index/home.html", "", journeys=len(self.journeys), personas=len(self.personas))
-        return GeneratedPage("index.md", "", "Journey maps", _join([front_matter("Journey maps"), body]), "home")
+        return GeneratedPage.of("index.md", "", "Journey maps", [front_matter("Journey maps"), body], "home")
 
     def plan(self, with_home: bool = False) -> SitePlan:
         """Every page, asset and navigation entry of the site."""
         plan = SitePlan()
         plan.pages.append(self.journeys_index())
+        plan.pages += self.folder_pages()
         plan.pages += [self.journey_page(e) for e in self.journeys.values()]
         plan.pages.append(self.personas_index())
         plan.pages += [self.persona_page(e) for e in self.personas.values()]
@@ -385,29 +578,51 @@ class PageBuilder:
         return plan
 
     def nav(self) -> list[dict]:
-        """A "Journeys" section grouped by folder and a "Personas" section."""
+        """A "Journeys" section grouped by folder and a "Personas" section.
+
+        Every page of a site renders the whole navigation, so a navigation that lists
+        every map makes a large site's build grow with the square of its size. Above
+        :data:`NAV_LIMIT` maps (or with ``navigation: folders``) it is compact:
+        "Journeys" lists the folders, each entry leading to the folder's page, which
+        lists its maps; every other section is its list page alone.
+        """
         tree: dict = {}
         for entry in self.journeys.values():
             node = tree
+            path = ""
             for part in entry.folder.split("/") if entry.folder else []:
-                node = node.setdefault(("folder", part), {})
+                path = f"{path}/{part}" if path else part
+                node = node.setdefault(("folder", part, path), {})
             node[("page", entry.journey.title.casefold(), entry.id)] = entry
 
-        def items(node: dict) -> list:
-            pages = [
+        def maps(node: dict) -> list:
+            return [
                 {str(escape(e.journey.title)): f"journeys/{e.rel}"}
                 for key, e in sorted(node.items(), key=lambda kv: kv[0][1:]) if key[0] == "page"
             ]
-            folders = [
-                {str(escape(_folder_name(key[1]))): items(child)}  # folder names are text from the repository too
+
+        def folders(node: dict) -> list:
+            return [
+                {str(escape(_folder_name(key[1]))): folder(key[2], child)}  # folder names are text from the repo too
                 for key, child in sorted(node.items(), key=lambda kv: kv[0][1]) if key[0] == "folder"
             ]
-            return pages + folders
+
+        def items(node: dict) -> list:
+            return folders(node) if self.compact else maps(node) + folders(node)
+
+        def folder(path: str, node: dict) -> list | str:
+            inner = items(node)
+            if not self.compact:
+                return inner
+            if path not in self.folder_urls:  # a map has the folder's address: list the folder's maps instead
+                return maps(node) + inner
+            own = f"{VIRTUAL}/journeys/{path}/index.md"
+            return [own, *inner] if inner else own
 
         journeys = [f"{VIRTUAL}/journeys/index.md", *items(tree)]
-        personas = [f"{VIRTUAL}/personas/index.md"] + [
-            {str(escape(e.persona.name)): f"journeys/{e.rel}"} for e in self.personas.values()
-        ]
+        personas: list | str = f"{VIRTUAL}/personas/index.md"
+        if not self.compact:
+            personas = [personas, *({str(escape(e.persona.name)): f"journeys/{e.rel}"} for e in self.personas.values())]
         return [{"Journeys": journeys}, {"Personas": personas}, *self.across.nav(),
                 {"Reviews": f"{VIRTUAL}/reviews/index.md"}]
 
@@ -445,18 +660,17 @@ def headings(html: str) -> list[tuple[str, str]]:
     return found
 
 
-def _join(parts: list[str]) -> str:
-    return "\n\n".join(part for part in parts if part and part.strip()) + "\n"
-
-
 def build_plan(
     corpus: Corpus, override_dirs: Sequence[Path] = (), statuses: Sequence[str] | None = None, with_home: bool = False,
-    *, history: GitHistory | None = None, reviews: ReviewPolicy | None = None,
+    *, history: GitHistory | None = None, reviews: ReviewPolicy | None = None, navigation: str = "auto",
+    trend_cache: dict | None = None,
 ) -> SitePlan:
     """The pages of a corpus; an empty plan when the vocabulary is unusable."""
     if corpus.vocabulary is None:
         return SitePlan()
-    return PageBuilder(corpus, override_dirs, statuses, history=history, reviews=reviews).plan(with_home)
+    builder = PageBuilder(corpus, override_dirs, statuses, history=history, reviews=reviews, navigation=navigation,
+                          trend_cache=trend_cache)
+    return builder.plan(with_home)
 
 
 def long_date(value: dt.date) -> str:

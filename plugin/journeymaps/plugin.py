@@ -7,6 +7,7 @@ navigation, and watches the folder in ``mkdocs serve``.
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from pathlib import Path
@@ -15,7 +16,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -24,7 +25,7 @@ from mkdocs.utils import nest_paths
 from .editlinks import edit_path, tidy
 from .history import GitHistory, read_history
 from .load import load_corpus
-from .pages import GeneratedPage, build_plan, headings
+from .pages import NAVIGATION, GeneratedPage, build_plan, headings
 from .reviews import DEFAULT_INTERVAL, DEFAULT_SOON, ReviewPolicy, reference_date
 from .unpublished import UnpublishedLinks
 
@@ -61,6 +62,8 @@ class JourneysConfig(Config):
     history = c.Type(bool, default=True)  # read last changes and old revisions from git
     review_interval = _Days(DEFAULT_INTERVAL, 1)  # days after `reviewed` at which a map is due
     review_due_soon = _Days(DEFAULT_SOON, 0)  # days before that at which it is "due soon"
+    # auto: every map in the navigation up to 100 published maps, only their folders above (see docs/performance.md)
+    navigation = c.Choice(NAVIGATION, default="auto")
 
 
 class JourneysPlugin(BasePlugin[JourneysConfig]):
@@ -75,6 +78,14 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.unlinker = UnpublishedLinks()
         self.notice: str | None = None
         self.problems = 0
+        # What stays from one build to the next in `mkdocs serve` (MkDocs keeps a plugin with on_startup):
+        self.read_cache: dict = {}  # the files read, by their text
+        self.trend_cache: dict = {}  # the average emotion of old revisions, by object id
+        self.converted: dict[str, str] = {}  # the HTML MkDocs made of a page's Markdown, until it is indexed
+        self.shown: dict[str, str] = {}  # a page's content while the site search indexes its search view
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so that MkDocs keeps this plugin from one build of `mkdocs serve` to the next, with its caches."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = (Path(config.config_file_path or ".").parent / self.config.journeys_dir).resolve()
@@ -93,7 +104,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.root is not None
         base = Path(config.config_file_path or ".").parent.resolve()
-        corpus = load_corpus(self.root, display_base=base)
+        corpus = load_corpus(self.root, display_base=base, cache=self.read_cache)
+        # The corpus and the pages stay alive until the end of the build: hundreds of thousands of objects that the
+        # cyclic garbage collector would walk again and again while the pages are made and rendered. Set them aside.
+        gc.freeze()
         self.problems = len(corpus.problems)
         for problem in corpus.problems:
             log.warning("%s (this file is left out of the site)", problem.format())
@@ -106,29 +120,44 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         history = self._history()
         reviews = ReviewPolicy(self.config.review_interval, reference_date(), self.config.review_due_soon)
         started = time.perf_counter()
-        plan = build_plan(corpus, overrides, self.config.statuses, with_home=not has_home,
-                          history=history, reviews=reviews)
+        gc.disable()  # making the pages leaves next to no cyclic garbage, and the collector's walks cost a tenth
+        try:
+            plan = build_plan(corpus, overrides, self.config.statuses, with_home=not has_home,
+                              history=history, reviews=reviews, navigation=self.config.navigation,
+                              trend_cache=self.trend_cache)
+        finally:
+            gc.enable()
         if history is not None:
             log.debug("git: %d process(es) in all; pages built in %.2f s", history.calls,
                       time.perf_counter() - started)
         self.unlinker.hidden = plan.unpublished
+        docs_by_dest = {f.dest_uri: f for f in files}  # the docs folder's files, by the file they are published as
         self.pages = {}
+        self.converted.clear()
+        self.shown.clear()
+        made = []
         for page in plan.pages:
             generated = File.generated(config, page.src_uri, content=page.markdown,
                                        inclusion=InclusionLevel.INCLUDED)
+            made.append(generated)
             generated.dest_uri = page.dest_uri
             if page.source is not None:  # "Edit this page" opens the map's own file
                 generated.edit_uri = edit_path(page.source, Path(config.docs_dir))
-            self._replace(files, generated)
+            self._replace(files, generated, docs_by_dest)
             self.pages[page.src_uri] = page
         for asset in plan.assets:
-            self._replace(files, File.generated(config, asset.src_uri, abs_src_path=str(asset.path)))
+            self._replace(files, File.generated(config, asset.src_uri, abs_src_path=str(asset.path)), docs_by_dest)
         for name, content in plan.files.items():  # the exports: journeys.json, touchpoints.csv
-            self._replace(files, File.generated(config, name, content=content))
+            self._replace(files, File.generated(config, name, content=content), docs_by_dest)
         for ours in (CSS, JS):
             if files.get_file_from_path(ours) is None:  # a site may ship its own copy to override ours
                 files.append(File.generated(config, ours, abs_src_path=str(_PACKAGE / "assets" / Path(ours).name)))
+        gc.freeze()
         config.nav = _merge_nav(self.user_nav, plan.nav, files, set(self.pages))
+        in_nav = set(_paths(config.nav))
+        for generated in made:  # a page left out of the navigation on purpose is not reported as missing from it
+            if generated.src_uri not in in_nav:
+                generated.inclusion = InclusionLevel.NOT_IN_NAV
         return files
 
     def _history(self) -> GitHistory | None:
@@ -144,10 +173,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         return history
 
     @staticmethod
-    def _replace(files: Files, new: File) -> None:
+    def _replace(files: Files, new: File, docs_by_dest: dict[str, File]) -> None:
         old = files.get_file_from_path(new.src_uri)
         if old is None and new.src_uri.startswith("journeymaps/"):  # e.g. docs/reviews.md would be reviews/ too
-            old = next((f for f in files if f.dest_uri == new.dest_uri), None)
+            old = docs_by_dest.get(new.dest_uri)
         if old is not None:
             log.warning("'%s' in the docs folder is replaced by the page made from the journeys folder",
                         old.src_uri)
@@ -162,13 +191,43 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         for source, target in self.unlinker.removed:
             log.info("'%s' links to '%s', which is not published; the link is shown as text", source, target)
         self.unlinker.removed.clear()
-        if page.file.src_uri in self.pages:
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            if generated.has_search_view:
+                self.converted[page.file.src_uri] = html
+            html = generated.fill(html)  # our pre-rendered HTML, which Markdown did not have to parse
+            if page.present_anchor_ids is not None:  # so that MkDocs checks links to our anchors as to any other
+                page.present_anchor_ids |= generated.anchor_ids()
             page.toc = get_toc([{"level": 2, "id": i, "name": name, "children": []} for i, name in headings(html)])
+            generated.release()  # the page has its HTML now: keep only what its search view still needs
             if page.edit_url:
                 page.edit_url = tidy(page.edit_url)
         return html
 
+    # The site search (Material's, at the default priority 0) indexes page.content in on_page_context: our pages
+    # hand it their search view just before, and take their content back just after.
+    @event_priority(1)
+    def _show_search_view(self, context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:
+        converted = self.converted.pop(page.file.src_uri, None)
+        if converted is not None:
+            self.shown[page.file.src_uri] = page.content
+            page.content = self.pages[page.file.src_uri].fill(converted, search=True)
+        return context
+
+    @event_priority(-1)
+    def _show_page(self, context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:
+        shown = self.shown.pop(page.file.src_uri, None)
+        if shown is not None:
+            page.content = shown
+        return context
+
+    on_page_context = CombinedEvent(_show_search_view, _show_page)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        gc.unfreeze()  # what the build set aside may be collected again (mkdocs serve builds again in this process)
         # `mkdocs build --strict --quiet` silences warnings before MkDocs counts them, so it would publish a site
         # without the broken maps; the plugin fails such a build itself.
         if config.strict and self.problems and not log.isEnabledFor(logging.WARNING):

@@ -17,8 +17,9 @@ from markupsafe import Markup, escape
 from . import addresses, charts, exports
 from .analysis import round_score, steps
 from .model import AS_IS_TYPES, MAP_TYPE_NAMES, EmotionScale, humanize
-from .pages import VIRTUAL, GeneratedPage, _join, front_matter
+from .pages import VIRTUAL, GeneratedPage, front_matter
 from .portfolio import LEVELS, QUADRANTS, FutureComparison, Place, Tally
+from .tablerows import TableRows
 
 if TYPE_CHECKING:
     from .pages import PageBuilder
@@ -65,6 +66,7 @@ class PortfolioPages:
         # The score badge of each value of the scale, made once: the tables show one per row.
         badge = builder.env.get_template("_macros.html").module.score_badge  # type: ignore[attr-defined]
         self.badges = {v: Markup(badge(v, self.scale)) for v in range(self.scale.min, self.scale.max + 1)}
+        self.rows = TableRows(self)
         self.futures_by_stage: dict[str, list] = defaultdict(list)  # future maps with a phase in each stage
         for entry in builder.journeys.values():
             if entry.journey.type == "future":
@@ -83,6 +85,7 @@ class PortfolioPages:
             "level_rank": {level: i for i, level in enumerate(LEVELS)},
             "charts": self.charts,
             "badge": self.badge,
+            "table_rows": self.rows,
         }
 
     def _page(self, url: str, title: str, template: str, kind: str, hide: tuple[str, ...] = (),
@@ -90,7 +93,7 @@ class PortfolioPages:
         """A page; ``hide`` names Material's sidebars to leave out, for tables that need the width."""
         body = self.b._render(template, url, **self._context(), **context)
         meta = {"hide": list(hide)} if hide else {}
-        return GeneratedPage(page_src(url), url, title, _join([front_matter(title, **meta), body]), kind)
+        return GeneratedPage.of(page_src(url), url, title, [front_matter(title, **meta), body], kind)
 
     def badge(self, value: int | None) -> Markup:
         """The score badge of a step's emotion, or a dash for no score."""
@@ -348,18 +351,27 @@ class PortfolioPages:
 
         stages = [{title(self.b.term("stages", s)): page_src(addresses.stage_compare_url(s))} for s in self.stage_ids]
         scenarios = [{title(humanize(s)): page_src(addresses.scenario_url(s))} for s in self.p.scenarios]
-        compare: list = [page_src(addresses.COMPARE), *stages]
-        if scenarios or self.scenarios_index:
-            index = [page_src(addresses.SCENARIOS_INDEX)] if self.scenarios_index else []
-            compare.append({"Scenarios": index + scenarios})
         channels = [{title(self.b.term("channels", c)): page_src(addresses.channel_url(c))} for c in self.p.channels]
         departments = [{title(self.b.term("departments", d)): page_src(addresses.department_url(d))}
                        for d in self.p.departments]
+        if self.b.compact:  # a large site: each section's first page lists its pages (see PageBuilder.nav)
+            stages, channels, departments = [], [], []
+            if self.scenarios_index:
+                scenarios = []
+        compare: list = [page_src(addresses.COMPARE), *stages]
+        if scenarios or (self.scenarios_index and not self.b.compact):
+            index = [page_src(addresses.SCENARIOS_INDEX)] if self.scenarios_index else []
+            compare.append({"Scenarios": _section(index + scenarios)})
         return [
-            {"Compare": compare},
-            {"Channels": [page_src(addresses.CHANNELS_INDEX), *channels]},
-            {"Departments": [page_src(addresses.DEPARTMENTS_INDEX), *departments]},
+            {"Compare": _section(compare)},
+            {"Channels": _section([page_src(addresses.CHANNELS_INDEX), *channels])},
+            {"Departments": _section([page_src(addresses.DEPARTMENTS_INDEX), *departments])},
             {"Touchpoints": page_src(addresses.TOUCHPOINTS)},
             {"Opportunities": page_src(addresses.OPPORTUNITIES)},
             {"Hand-offs": page_src(addresses.GAPS)},
         ]
+
+
+def _section(items: list) -> list | str:
+    """A section of the navigation; a section of one page is that page (the compact navigation of a large site)."""
+    return items[0] if len(items) == 1 and isinstance(items[0], str) else items

@@ -91,6 +91,7 @@ class _Checker:
         self.entry = entry
         self.vocabulary = corpus.vocabulary
         self.problems: list[Problem] = []
+        self.known: dict[str, dict] = {}  # the vocabulary's ids by list, looked up once per file
 
     def add(self, path: tuple, message: str) -> None:
         self.problems.append(Problem(self.entry.display, self.entry.doc.line_of(path), _dotted(path), message))
@@ -99,7 +100,9 @@ class _Checker:
         """Report ``value`` unless it is an id of the vocabulary list for ``kind``."""
         if value is None or self.vocabulary is None:
             return
-        known = self.vocabulary.index(_KIND_LIST[kind])
+        known = self.known.get(kind)
+        if known is None:
+            known = self.known[kind] = self.vocabulary.index(_KIND_LIST[kind])
         if value in known:
             return
         if not known:
@@ -158,7 +161,7 @@ def check_journey(
         return check.problems
     scale = corpus.vocabulary.emotion_scale
     order = corpus.stage_order()
-    seen: dict[str, int] = {}
+    seen: dict[str, int] = {}  # the phase of each stage (lines are looked up only for a message)
     last = -1
     for p, phase in enumerate(_list(data.get("phases"))):
         phase = _dict(phase)
@@ -169,13 +172,14 @@ def check_journey(
         elif stage not in order:
             check.ref(path, "stage", stage)
         elif stage in seen:
-            check.add(path, f"stage {quote(stage)} already has a phase (line {seen[stage]}); "
+            first = entry.doc.line_of(("phases", seen[stage], "stage"))
+            check.add(path, f"stage {quote(stage)} already has a phase (line {first}); "
                             "a stage may appear once per journey")
         elif order[stage] < last:
             stages = ", ".join(order)
             check.add(path, f"stage {quote(stage)} is out of order; phases follow the vocabulary's stages: {stages}")
         if stage in order:
-            seen.setdefault(stage, entry.doc.line_of(path))
+            seen.setdefault(stage, p)
             last = max(last, order[stage])
         for s, step in enumerate(_list(phase.get("steps"))):
             step = _dict(step)

@@ -72,14 +72,22 @@ def _describe(problem: Problem) -> str:
     return f"it did not validate ({where}{problem.message})"
 
 
-def emotion_trends(history: GitHistory, entries: Iterable[JourneyEntry]) -> dict[str, Trend]:
-    """The trend of every journey, reading all old revisions with one ``git cat-file --batch``."""
+def emotion_trends(history: GitHistory, entries: Iterable[JourneyEntry],
+                   known: dict[str, tuple[float | None, str | None]] | None = None) -> dict[str, Trend]:
+    """The trend of every journey, reading all old revisions with one ``git cat-file --batch``.
+
+    ``known`` holds the average of revisions read before, by object id (``mkdocs serve``
+    keeps it from one build to the next: an old revision never changes).
+    """
     entries = list(entries)
     if not history.available:
         return {}
+    by_blob = known if known is not None else {}  # identical contents are read once
     files = {entry.id: history.of(entry.path) for entry in entries}
-    contents = history.contents(r.blob for f in files.values() for r in f.revisions)
-    by_blob: dict[str, tuple[float | None, str | None]] = {}  # identical contents are read once
+    # The newest revision of a file without uncommitted changes is the file as it was loaded: it is not read again.
+    contents = history.contents(r.blob for f in files.values()
+                                for r in (f.revisions if f.uncommitted_changes else f.revisions[1:])
+                                if r.blob not in by_blob)
     trends: dict[str, Trend] = {}
     for entry in entries:
         file = files[entry.id]
@@ -88,6 +96,8 @@ def emotion_trends(history: GitHistory, entries: Iterable[JourneyEntry]) -> dict
         trend = Trend()
         if file.uncommitted_changes:
             trend.points.append(TrendPoint(None, analysis.journey_average(entry.journey)))
+        else:
+            by_blob.setdefault(file.revisions[0].blob, (analysis.journey_average(entry.journey), None))
         for revision in file.revisions:
             if revision.blob not in by_blob:
                 data = contents.get(revision.blob)

@@ -1,7 +1,7 @@
 """Read YAML and Markdown front matter into plain data that remembers its lines.
 
-PyYAML composes the node tree (with libyaml when available); this module turns
-nodes into Python values itself so that it can
+PyYAML's parser (libyaml when available) reads the text into events; this
+module turns them into Python values itself, in one pass, so that it can
 
 * record the line of every key and value (errors must name the line),
 * reject duplicate keys instead of keeping the last one,
@@ -10,18 +10,25 @@ nodes into Python values itself so that it can
 * refuse tags that would build Python objects,
 * cap alias expansion (values and characters), so that an "alias bomb" fails
   at once instead of later,
-* refuse nesting deeper than any field needs, checked on the event stream
-  before composing (libyaml's composer recurses in C and can crash the
-  process on a few hundred kilobytes of ``[[[[``), and
+* refuse nesting deeper than any field needs (libyaml's composer recurses in C
+  and can crash the process on a few hundred kilobytes of ``[[[[``; no composer
+  runs on a document before its events have passed this check),
+* refuse an alias inside the list or mapping it names (it would repeat forever),
 * refuse numbers too long to convert (Python refuses to print or parse
   integers of more than 4,300 digits).
+
+The line of every value and key is worked out only when something asks for it
+(an error message): most files are valid, and recording a line for each of
+their values took as long as reading them. Then the document is composed again
+and walked with the same rules, recording lines (:class:`_Converter`).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -83,13 +90,35 @@ _FLOAT = re.compile(
 )
 
 
-@dataclass
 class Document:
     """Data read from one YAML document, with the line of every value and key."""
 
-    data: Any
-    lines: dict[Path_, int] = field(default_factory=dict)
-    key_lines: dict[Path_, int] = field(default_factory=dict)
+    def __init__(self, data: Any, lines: dict[Path_, int] | None = None, key_lines: dict[Path_, int] | None = None,
+                 locate: Callable[[], Document] | None = None) -> None:
+        self.data = data
+        self._lines = lines
+        self._key_lines = key_lines
+        self._locate = locate  # makes the line maps when they are first asked for
+
+    def _find_lines(self) -> None:
+        found = self._locate() if self._locate is not None else None
+        self._lines = found._lines if found is not None else {}
+        self._key_lines = found._key_lines if found is not None else {}
+        self._locate = None
+
+    @property
+    def lines(self) -> dict[Path_, int]:
+        """The line of every value, by its path (``("phases", 0, "stage")``)."""
+        if self._lines is None:
+            self._find_lines()
+        return self._lines  # type: ignore[return-value]
+
+    @property
+    def key_lines(self) -> dict[Path_, int]:
+        """The line of every key of a mapping, by the path of its value."""
+        if self._key_lines is None:
+            self._find_lines()
+        return self._key_lines  # type: ignore[return-value]
 
     def line_of(self, path: Path_, *, key: bool = False) -> int:
         """Line of the value at ``path`` (or of its key), else of its nearest ancestor."""
@@ -111,7 +140,12 @@ class YamlError(Exception):
         self.field = field
 
 
+_NOT_TEXT_START = frozenset("0123456789+-.~nNtTfF")  # how a null, boolean or number can start
+
+
 def _plain_scalar(value: str) -> Any:
+    if value and value[0] not in _NOT_TEXT_START:  # most values are words: no need for the patterns
+        return value
     if _NULL.match(value):
         return None
     if value in _BOOL:
@@ -143,11 +177,11 @@ class _Lines:
 
 
 class _Converter:
-    """Turns a composed node tree into Python values, recording lines."""
+    """Turns a composed node tree into Python values, recording lines (for :attr:`Document.lines`)."""
 
     def __init__(self, lines: _Lines) -> None:
         self.lines = lines
-        self.doc = Document(None)
+        self.doc = Document(None, {}, {})
         self.seen: set[int] = set()
         self.expanded = 0
         self.expanded_text = 0
@@ -244,20 +278,285 @@ def _dotted(path: Path_) -> str:
     return out
 
 
-def _check_depth(text: str, lines: _Lines) -> None:
-    """Refuse nesting deeper than :data:`MAX_DEPTH`, reading events only (the parser does not recurse)."""
-    depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise YamlError(
-                    lines(event.start_mark),
-                    f"lists and mappings are nested more than {MAX_DEPTH} levels deep here; "
-                    "no field of the format needs that",
-                )
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+class _TooDeep(YamlError):
+    """Nesting deeper than :data:`MAX_DEPTH` in the text: reported like a syntax error, before any other."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line, f"lists and mappings are nested more than {MAX_DEPTH} levels deep here; "
+                               "no field of the format needs that")
+
+
+class _Structure(Exception):
+    """A problem that composing the document would find (an alias or an anchor, a second document)."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+_SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
+_MAP_START, _MAP_END = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SEQ_START, _SEQ_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_NODES = (_SCALAR, _ALIAS, _MAP_START, _SEQ_START)
+_STR = _TAG + "str"
+
+
+def _tag(event: yaml.NodeEvent) -> str:
+    """The tag the composer gives the node (:meth:`_Loader.resolve` for nodes without one)."""
+    tag = event.tag
+    if tag is not None and tag != "!":
+        return tag
+    if event.__class__ is _SCALAR:
+        if event.implicit[0]:
+            return _MERGE if event.value == "<<" else _PLAIN
+        return _STR
+    return _TAG + ("map" if event.__class__ is _MAP_START else "seq")
+
+
+class _Builder:
+    """Turns the parser's events into Python values in one pass, with every check of :class:`_Converter`.
+
+    A document with several problems gets the one that reading it in stages
+    would report (the text's, then the structure's, then the values'): after
+    a problem of the values, the rest of the events is still read.
+    """
+
+    def __init__(self, lines: _Lines) -> None:
+        self.lines = lines
+        self.open: list[str | None] = []  # the anchors of the lists and mappings open in the text
+        self.marks: dict[str, yaml.Mark] = {}  # where each anchor is defined
+        self.recorded: dict[str, list[yaml.Event]] = {}  # the events of each anchored value, to repeat its aliases
+        self.recorders: list[list[yaml.Event]] = []
+        self.root_mark: yaml.Mark | None = None
+        self.documents = 0
+        self.path: list[Any] = []
+        self.nesting = 0  # lists and mappings open in the value being built, through aliases too
+        self.expanded = 0
+        self.expanded_text = 0
+
+    def build(self, text: str) -> Any:
+        """The value of the document (None when it is empty)."""
+        loader = _Loader(text)
+        try:
+            return self._build(loader.get_event)
+        finally:
+            loader.dispose()
+
+    def _build(self, get_event: Callable[[], yaml.Event]) -> Any:
+        self.get_event = get_event  # the parser's: yaml.parse would add a generator's step to every event
+        held: Exception | None = None
+        structure = False
+        value = None
+        try:
+            event = self._pull()
+            while event.__class__ is not yaml.StreamEndEvent:
+                if event.__class__ in _NODES:
+                    value = self._value(event, self._pull, False)
+                event = self._pull()
+            return value
+        except _TooDeep:
+            raise
+        except _Structure as found:
+            held, structure = found.error, True
+        except YamlError as found:
+            held = found
+        while True:  # read the rest: a problem of the text, or of the structure, is the one to report
+            try:
+                if self._pull().__class__ is yaml.StreamEndEvent:
+                    break
+            except _Structure as found:
+                if not structure:
+                    held, structure = found.error, True
+        raise held
+
+    def _pull(self) -> yaml.Event:
+        """The next event of the text, checked for depth, anchors, aliases and documents."""
+        event = self.get_event()
+        for recorder in self.recorders:
+            recorder.append(event)
+        cls = event.__class__
+        if cls is _MAP_START or cls is _SEQ_START:
+            self.open.append(event.anchor)
+            if len(self.open) > MAX_DEPTH:
+                raise _TooDeep(self.lines(event.start_mark))
+        elif cls is _MAP_END or cls is _SEQ_END:
+            self.open.pop()
+            return event
+        elif cls is yaml.DocumentStartEvent:
+            self.documents += 1
+            if self.documents > 1:
+                raise _Structure(yaml.composer.ComposerError(
+                    "expected a single document in the stream", self.root_mark,
+                    "but found another document", event.start_mark))
+            return event
+        elif cls is not _SCALAR and cls is not _ALIAS:
+            return event
+        if self.root_mark is None:
+            self.root_mark = event.start_mark
+        anchor = event.anchor
+        if cls is _ALIAS:
+            if anchor not in self.marks:
+                raise _Structure(yaml.composer.ComposerError(None, None, "found undefined alias", event.start_mark))
+            if anchor in self.open:
+                raise _Structure(YamlError(self.lines(event.start_mark),
+                                           f"the alias {quote('*' + anchor)} is inside the list or mapping it "
+                                           "names, so it would repeat without end; write the values out instead"))
+        elif anchor is not None:
+            if anchor in self.marks:
+                raise _Structure(yaml.composer.ComposerError(
+                    "found duplicate anchor; first occurrence", self.marks[anchor],
+                    "second occurrence", event.start_mark))
+            self.marks[anchor] = event.start_mark
+        return event
+
+    def _error(self, event: yaml.Event, message: str, path: list | None = None) -> YamlError:
+        return YamlError(self.lines(event.start_mark), message, _dotted(tuple(self.path if path is None else path)))
+
+    def _recording(self, alias: yaml.Event) -> list[yaml.Event]:
+        found = self.recorded.get(alias.anchor)
+        if found is None:  # an anchor on something that is not a value (never in a document the format needs)
+            raise YamlError(self.lines(alias.start_mark), f"the alias {quote('*' + alias.anchor)} cannot be used "
+                                                          "here; write the value out instead")
+        return found
+
+    def _replay(self, alias: yaml.Event) -> tuple[yaml.Event, Callable[[], yaml.Event]]:
+        """The first event of an alias's anchored value, and how to get the ones after it."""
+        events = iter(self._recording(alias))
+        return next(events), events.__next__
+
+    def _record(self, event: yaml.Event, pull: Callable[[], yaml.Event]) -> bool:
+        """Start recording an anchored value read from the text (its aliases will repeat it)."""
+        if event.anchor is None or pull != self._pull:
+            return False
+        self.recorders.append([event])
+        return True
+
+    def _nest(self, event: yaml.Event) -> None:
+        self.nesting += 1
+        if self.nesting > MAX_DEPTH:  # deeper through aliases than the text is
+            raise YamlError(self.lines(event.start_mark), f"lists and mappings are nested more than {MAX_DEPTH} "
+                                                          "levels deep here; no field of the format needs that")
+
+    def _value(self, event: yaml.Event, pull: Callable[[], yaml.Event], alias: bool) -> Any:
+        """The value of the node that ``event`` starts; ``pull`` gives the events after it."""
+        if event.__class__ is _ALIAS:  # the anchored value again, as if it were written here
+            event, pull = self._replay(event)
+            alias = True
+        cls = event.__class__
+        recording = event.anchor is not None and self._record(event, pull)
+        if alias:
+            self.expanded += 1
+            if self.expanded > ALIAS_EXPANSION_LIMIT:
+                raise YamlError(self.lines(event.start_mark),
+                                f"anchors and aliases expand to more than {ALIAS_EXPANSION_LIMIT:,} values; "
+                                "write the values out instead")
+            if cls is _SCALAR:
+                self.expanded_text += len(event.value)
+                if self.expanded_text > ALIAS_TEXT_LIMIT:
+                    raise YamlError(self.lines(event.start_mark),
+                                    f"anchors and aliases repeat more than {ALIAS_TEXT_LIMIT:,} characters of text; "
+                                    "write the values out instead")
+        if event.tag is not None and event.tag != "!" and event.tag not in _STANDARD_TAGS:
+            raise self._error(event, f"the YAML tag {quote(event.tag)} is not allowed; write plain values")
+        if cls is _SCALAR:
+            value = self._scalar(event)
+        else:
+            self._nest(event)
+            value = self._mapping(pull, alias) if cls is _MAP_START else self._sequence(pull, alias)
+            self.nesting -= 1
+        if recording:
+            self.recorded[event.anchor] = self.recorders.pop()
+        return value
+
+    def _scalar(self, event: yaml.ScalarEvent) -> Any:
+        value = event.value
+        if event.style:  # quoted or block: always text
+            return value
+        tag = event.tag
+        if (tag == _STR if tag is not None and tag != "!" else not event.implicit[0]):  # !!str: text too
+            return value
+        if len(value) > MAX_NUMBER_LENGTH and (_INT.match(value) or _FLOAT.match(value)):
+            raise self._error(event, f"the number {quote(value)} is too long ({len(value):,} characters); "
+                                     "put it in quotes if it is text")
+        return _plain_scalar(value)
+
+    def _sequence(self, pull: Callable[[], yaml.Event], alias: bool) -> list[Any]:
+        items: list[Any] = []
+        path = self.path
+        event = pull()
+        while event.__class__ is not _SEQ_END:
+            path.append(len(items))
+            items.append(self._value(event, pull, alias))
+            path.pop()
+            event = pull()
+        return items
+
+    def _mapping(self, pull: Callable[[], yaml.Event], alias: bool) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        keys: dict[Any, yaml.Event] = {}  # where each key is written, for "first on line ..."
+        merged: list[dict[Any, Any]] = []
+        path = self.path
+        event = pull()
+        while event.__class__ is not _MAP_END:
+            key = self._resolved(event)
+            if key.__class__ is _SCALAR and (key.value == "<<" or key.tag == _MERGE) and _tag(key) == _MERGE:
+                merged += self._merge_sources(pull(), pull)
+            elif key.__class__ is not _SCALAR:
+                raise YamlError(self.lines(key.start_mark), "a key must be a plain value, not a list or mapping")
+            else:
+                name = self._scalar(key)
+                if name is None or isinstance(name, bool | float):
+                    raise self._error(key, f"{quote(key.value)} cannot be a key; use a name")
+                if name in result:
+                    first = self.lines(keys[name].start_mark)
+                    raise self._error(key, f"duplicate key {quote(name)} (first on line {first}); keep one",
+                                      [*path, name])
+                keys[name] = key
+                if key is event and self._record(key, pull):  # an anchored key: its aliases repeat it as a value
+                    self.recorded[key.anchor] = self.recorders.pop()
+                path.append(name)
+                result[name] = self._value(pull(), pull, alias)
+                path.pop()
+            event = pull()
+        for source in merged:  # merged values come after the explicit ones, which win
+            for name, value in source.items():
+                result.setdefault(name, value)
+        return result
+
+    def _resolved(self, event: yaml.Event) -> yaml.Event:
+        """An alias's anchored value's first event, or the event itself."""
+        return self._recording(event)[0] if event.__class__ is _ALIAS else event
+
+    def _merge_sources(self, event: yaml.Event, pull: Callable[[], yaml.Event]) -> list[dict[Any, Any]]:
+        """The mappings a merge key (``<<``) brings in: a mapping, or a list of mappings (written out or aliases)."""
+        if event.__class__ is _ALIAS:
+            event, pull = self._replay(event)
+        if event.__class__ is not _SEQ_START:
+            return [self._merge_source(event, pull)]
+        recording = self._record(event, pull)
+        self._nest(event)
+        found = []
+        item = pull()
+        while item.__class__ is not _SEQ_END:
+            found.append(self._merge_source(item, pull))
+            item = pull()
+        self.nesting -= 1
+        if recording:
+            self.recorded[event.anchor] = self.recorders.pop()
+        return found
+
+    def _merge_source(self, event: yaml.Event, pull: Callable[[], yaml.Event]) -> dict[Any, Any]:
+        if event.__class__ is _ALIAS:
+            event, pull = self._replay(event)
+        if event.__class__ is not _MAP_START:
+            raise YamlError(self.lines(event.start_mark), "a merge key (<<) needs a mapping")
+        recording = self._record(event, pull)
+        self._nest(event)
+        source = self._mapping(pull, True)  # its values count as repeated, as an alias's do
+        self.nesting -= 1
+        if recording:
+            self.recorded[event.anchor] = self.recorders.pop()
+        return source
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, lines: _Lines) -> tuple[int, str]:
@@ -280,8 +579,7 @@ def parse_yaml(text: str, line_offset: int = 0) -> Document:
     """Parse one YAML document; raise :class:`YamlError` with a file line on failure."""
     lines = _Lines(text, line_offset)
     try:
-        _check_depth(text, lines)
-        node = yaml.compose(text, Loader=_Loader)
+        data = _Builder(lines).build(text)
     except yaml.MarkedYAMLError as exc:
         raise YamlError(*_syntax_error(exc, text, lines)) from None
     except yaml.reader.ReaderError as exc:  # e.g. a control character pasted from a word processor
@@ -290,11 +588,15 @@ def parse_yaml(text: str, line_offset: int = 0) -> Document:
         raise YamlError(line, f"this is not valid YAML: unacceptable character {char}: {exc.reason}") from None
     except yaml.YAMLError as exc:
         raise YamlError(1 + line_offset, "this is not valid YAML: " + " ".join(str(exc).split())) from None
+    return Document(data, locate=lambda: _locate(text, lines))
+
+
+def _locate(text: str, lines: _Lines) -> Document:
+    """The document again, with the line of every value and key (it was read without problems once)."""
+    node = yaml.compose(text, Loader=_Loader)
     converter = _Converter(lines)
-    if node is None:
-        converter.doc.data = None
-        return converter.doc
-    converter.doc.data = converter.convert(node, ())
+    if node is not None:
+        converter.doc.data = converter.convert(node, ())
     return converter.doc
 
 
