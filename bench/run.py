@@ -319,7 +319,8 @@ def report(sizes: list[Size], repeat: int, serve_repeat: int, command: str) -> s
         labels = {k for b in builds for k in b.timers}
         for label in labels:
             rows.setdefault(label, {})[site] = statistics.median(b.timers.get(label, 0.0) for b in builds)
-        rows.setdefault("startup: Python and imports", {})[site] = statistics.median(b.wall - b.command for b in builds)
+        rows.setdefault("python: start, imports, exit", {})[site] = statistics.median(
+            b.wall - b.command for b in builds)
         rows.setdefault("mkdocs: configuration", {})[site] = statistics.median(
             b.command - sum(b.timers.values()) for b in builds)
     wall = last.median("ours", "wall")

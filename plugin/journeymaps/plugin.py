@@ -78,6 +78,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.unlinker = UnpublishedLinks()
         self.notice: str | None = None
         self.problems = 0
+        self.command: str | None = None  # build, gh-deploy or serve (None when MkDocs does not say)
         # What stays from one build to the next in `mkdocs serve` (MkDocs keeps a plugin with on_startup):
         self.read_cache: dict = {}  # the files read, by their text
         self.trend_cache: dict = {}  # the average emotion of old revisions, by object id
@@ -86,6 +87,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this plugin from one build of `mkdocs serve` to the next, with its caches."""
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = (Path(config.config_file_path or ".").parent / self.config.journeys_dir).resolve()
@@ -227,7 +229,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         gc.unfreeze()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        gc.unfreeze()  # what the build set aside may be collected again (mkdocs serve builds again in this process)
+        # `mkdocs serve` builds again in this process: what the build set aside may be collected again. After
+        # `mkdocs build` the process ends, and Python's last collection would walk all of it (a second and a half
+        # for a thousand maps) for nothing.
+        if self.command not in ("build", "gh-deploy"):
+            gc.unfreeze()
         # `mkdocs build --strict --quiet` silences warnings before MkDocs counts them, so it would publish a site
         # without the broken maps; the plugin fails such a build itself.
         if config.strict and self.problems and not log.isEnabledFor(logging.WARNING):
