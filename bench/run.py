@@ -167,12 +167,16 @@ def _get(url: str) -> str:
 class Serve:
     """One edit of a journey file under ``mkdocs serve``."""
 
-    built: float  # from the edit until the server logs that the rebuild is done
-    reported: float  # MkDocs' own "Documentation built in" figure
+    built: float  # from the edit until the server logs that the rebuild is done ("Reloading browsers")
+    reported: float | None  # MkDocs' own "Documentation built in" figure, when it logs one (see below)
     page: float  # from the edit until the served page shows the change
 
 
 BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
+# MkDocs logs a message only the first time it sees that text (its DuplicateFilter): a rebuild as long as an earlier
+# build to the hundredth of a second says nothing about its time. The end of a rebuild is "Reloading browsers",
+# which carries the clock time and so is always new.
+RELOADED = "Reloading browsers"
 
 
 def serve_rebuilds(root: Path, journey: str, repeats: int, timeout: float = 600) -> list[Serve]:
@@ -220,8 +224,10 @@ def serve_rebuilds(root: Path, journey: str, repeats: int, timeout: float = 600)
                     at, line = lines.get()
                     log.append(line)
                     found = BUILT.search(line)
-                    if found and built is None:
-                        built, reported = at - started, float(found.group(1))
+                    if found and reported is None:
+                        reported = float(found.group(1))
+                    if RELOADED in line and built is None:
+                        built = at - started
                 time.sleep(0.1)
             results.append(Serve(built, reported, page))
     finally:
@@ -284,6 +290,12 @@ def _median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
+def _reported(serves: list[Serve]) -> str:
+    """The median of MkDocs' own rebuild figures, or a dash when it logged none (a repeated figure is not logged)."""
+    figures = [r.reported for r in serves if r.reported is not None]
+    return f"{statistics.median(figures):.2f}" if figures else "–"
+
+
 def report(sizes: list[Size], repeat: int, serve_repeat: int, command: str) -> str:
     """The Markdown tables and the verdict on each target."""
     out = [f"Command: `{command}`", "",
@@ -309,7 +321,7 @@ def report(sizes: list[Size], repeat: int, serve_repeat: int, command: str) -> s
         out.append(
             f"| {s.n:,} | {ours / b1:.2f} | {ours / b2:.2f} | {plain / b2:.2f} | {s.plugin():.2f} | "
             f"{s.plugin() / ours:.1%} | {_median(s.validate):.2f} | {_median([r.built for r in s.serve]):.2f} | "
-            f"{_median([r.reported for r in s.serve]):.2f} | {_median([r.page for r in s.serve]):.2f} |")
+            f"{_reported(s.serve)} | {_median([r.page for r in s.serve]):.2f} |")
     last = sizes[-1]
     out += ["", f"### Profile of our build, N = {last.n:,} (git repository; seconds of its own, median)", "",
             "| step | ours (s) | share | ours, no git (s) | b2 (s) |", "| --- | ---: | ---: | ---: | ---: |"]
