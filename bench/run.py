@@ -19,7 +19,7 @@ kernel when it ends. Runs are interleaved (ours, b1, b2, ours...) and the median
 
 It also measures ``journeymaps validate`` of the journeys folder, and ``mkdocs serve``:
 a real server on 127.0.0.1 whose journey file is edited; the time from the edit until the
-server says the rebuild is done (MkDocs' own "Documentation built in" figure is printed
+server says the rebuild is done ("Reloading browsers"; MkDocs' own "Documentation built in" figure is printed
 too) and until the served page shows the change.
 
 The output is Markdown: the tables go into docs/performance.md as they are.

@@ -23,9 +23,10 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import nest_paths
 
 from .editlinks import edit_path, tidy
+from .generated import GeneratedPage, headings
 from .history import GitHistory, read_history
 from .load import load_corpus
-from .pages import NAVIGATION, GeneratedPage, build_plan, headings
+from .pages import NAVIGATION, build_plan
 from .reviews import DEFAULT_INTERVAL, DEFAULT_SOON, ReviewPolicy, reference_date
 from .unpublished import UnpublishedLinks
 

@@ -16,8 +16,8 @@ from markupsafe import Markup, escape
 
 from . import addresses, charts, exports
 from .analysis import round_score, steps
+from .generated import VIRTUAL, GeneratedPage, front_matter
 from .model import AS_IS_TYPES, MAP_TYPE_NAMES, EmotionScale, humanize
-from .pages import VIRTUAL, GeneratedPage, front_matter
 from .portfolio import LEVELS, QUADRANTS, FutureComparison, Place, Tally
 from .tablerows import TableRows
 
