@@ -39,7 +39,8 @@ def environment(override_dirs: Sequence[Path] = ()) -> jinja2.Environment:
     """Jinja2 with autoescaping; templates in ``override_dirs`` win over the packaged ones."""
     loader = jinja2.FileSystemLoader([*map(str, override_dirs), str(TEMPLATES)])
     env = jinja2.Environment(
-        loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined
+        loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # one environment per build: the templates do not change while it lasts
     )
     env.globals.update(map_type_name=MAP_TYPE_NAMES.get, score=analysis.format_score, humanize=humanize,
                        addr=addresses)

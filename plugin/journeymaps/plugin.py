@@ -12,6 +12,7 @@ import logging
 import time
 from pathlib import Path
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
@@ -185,6 +186,12 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                         old.src_uri)
             files.remove(old)
         files.append(new)
+
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        # Jinja2 checks a template file's time every time a page asks for it (some 60 times a page with Material).
+        # Nothing changes them during a build, and `mkdocs serve` makes a new environment for each build.
+        env.auto_reload = False
+        return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.unlinker.page = page.file.src_uri  # links are resolved from this page while it renders
