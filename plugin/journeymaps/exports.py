@@ -23,6 +23,12 @@ CSV_COLUMNS = (
     "touchpoint", "channel", "device", "department", "contact", "emotion",
 )
 
+#: The free-text columns of the CSV (the others hold ids, numbers and fixed words).
+CSV_TEXT_COLUMNS = ("action", "touchpoint")
+#: What a spreadsheet reads as the start of a formula in a cell; and the quote that marks a cell as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+TEXT_MARK = "'"
+
 #: Version of the shape of ``journeys.json``; raise it when the shape changes.
 JSON_FORMAT = 1
 
@@ -48,12 +54,34 @@ def touchpoint_rows(entries: Iterable[JourneyEntry]) -> list[dict[str, str]]:
     return rows
 
 
+def as_cell(text: str) -> str:
+    """``text`` as a spreadsheet shows it and never runs it: a leading ``'`` when it would start a formula.
+
+    A text that already starts with ``'`` gets one more, so :func:`from_cell`
+    gives back exactly the text of the map.
+    """
+    return TEXT_MARK + text if text.startswith((*FORMULA_STARTS, TEXT_MARK)) else text
+
+
+def from_cell(cell: str) -> str:
+    """The text :func:`as_cell` made ``cell`` from."""
+    return cell[1:] if cell.startswith(TEXT_MARK) and cell[1:].startswith((*FORMULA_STARTS, TEXT_MARK)) else cell
+
+
 def touchpoints_csv(entries: Iterable[JourneyEntry]) -> str:
-    """``touchpoints.csv`` as text (UTF-8, comma-separated, header row, CRLF as RFC 4180 says)."""
+    """``touchpoints.csv`` as text (UTF-8, comma-separated, header row, CRLF as RFC 4180 says).
+
+    A front-matter text that a spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@``)
+    is written with a leading ``'`` (see :func:`as_cell`): a map from a pull request cannot
+    make a department's spreadsheet run anything. ``journeymaps import`` takes the mark off.
+    """
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
     writer.writeheader()
-    writer.writerows(touchpoint_rows(entries))
+    for row in touchpoint_rows(entries):
+        for column in CSV_TEXT_COLUMNS:
+            row[column] = as_cell(row[column])
+        writer.writerow(row)
     return out.getvalue()
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, get_args
 
 from ..addresses import slugify
-from ..exports import CSV_COLUMNS
+from ..exports import CSV_COLUMNS, CSV_TEXT_COLUMNS, from_cell
 from ..model import MapType, Status, humanize
 from ..newfiles import NewFile, front_matter_file
 from ..problems import Problem, did_you_mean
@@ -94,7 +94,10 @@ def import_csv(text: str, display: str, context: Context) -> Imported:
             if len(values) != len(header):
                 reader.problem(start, "", f"the row has {len(values)} cells; the header has {len(header)}")
                 continue
-            _row(reader, start, {k: v.strip() for k, v in zip(header, values, strict=True)}, journeys)
+            cells = {k: v.strip() for k, v in zip(header, values, strict=True)}
+            for column in CSV_TEXT_COLUMNS:  # the export marks a text that would start a formula with a "'"
+                cells[column] = from_cell(cells[column])
+            _row(reader, start, cells, journeys)
     except csv.Error as exc:
         reader.problem(line, "", f"this is not valid CSV: {exc}")
     if not journeys and not reader.problems:
