@@ -19,6 +19,13 @@ from .problems import Problem, did_you_mean
 ID = re.compile(ID_PATTERN)
 
 
+def _journeys_option(help: str = "The journeys folder.", default: Path | None = Path("journeys")):
+    """The ``--journeys`` option of every command that reads or writes a journeys folder."""
+    shown = {"default": default, "show_default": True} if default is not None else {}
+    return click.option("--journeys", "journeys_dir", type=click.Path(file_okay=False, path_type=Path), help=help,
+                        **shown)
+
+
 @click.group()
 @click.version_option(package_name="journeymaps")
 def main() -> None:
@@ -49,9 +56,8 @@ def validate(paths: tuple[Path, ...], fmt: str) -> None:
 
 @main.command("schema")
 @click.argument("kind", required=False, type=click.Choice(schema.KINDS))
-@click.option("--journeys", "journeys_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="The journeys folder whose vocabulary and personas become enums "
-                   "[default: journeys, when it exists].")
+@_journeys_option("The journeys folder whose vocabulary and personas become enums "
+                  "[default: journeys, when it exists].", default=None)
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
               help="Write <kind>.schema.json files into this folder instead of printing.")
 def schema_command(kind: str | None, journeys_dir: Path | None, out: Path | None) -> None:
@@ -88,8 +94,7 @@ def schema_command(kind: str | None, journeys_dir: Path | None, out: Path | None
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(("json", "csv")), default="json", show_default=True,
               help="json: every journey with its figures; csv: one row per touchpoint (what 'import' reads).")
-@click.option("--journeys", "journeys_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("journeys"), show_default=True, help="The journeys folder.")
+@_journeys_option()
 @click.option("--status", "statuses", multiple=True, type=click.Choice(get_args(Status)),
               help="Export only maps with this status (repeat for several) [default: all].")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
@@ -131,8 +136,7 @@ def export(fmt: str, journeys_dir: Path, statuses: tuple[str, ...], output: Path
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--from", "kind", type=click.Choice(("csv", "mermaid")),
               help="The kind of SOURCE [default: csv for .csv files, else mermaid].")
-@click.option("--journeys", "journeys_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("journeys"), show_default=True, help="The journeys folder to write into.")
+@_journeys_option("The journeys folder to write into.")
 @click.option("--id", "ident", help="Mermaid: the journey id (its path below journeys/ without .md) "
                                      "[default: made from the title].")
 @click.option("--title", help="Mermaid: the journey's title [default: the diagram's title].")
@@ -238,8 +242,7 @@ def _ask(value, text: str, **kwargs):
 
 
 @new.command("journey")
-@click.option("--journeys", "journeys_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("journeys"), show_default=True, help="The journeys folder.")
+@_journeys_option()
 @click.option("--title", help="The map's title.")
 @click.option("--id", "ident", help="Its path below journeys/ without .md [default: made from the title].")
 @click.option("--persona", help="The persona id.")
@@ -285,8 +288,7 @@ def new_journey(journeys_dir: Path, title: str | None, ident: str | None, person
 
 
 @new.command("persona")
-@click.option("--journeys", "journeys_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("journeys"), show_default=True, help="The journeys folder.")
+@_journeys_option()
 @click.option("--name", help="The persona's name, e.g. 'Maya, the weekend runner'.")
 @click.option("--id", "ident", help="Its file name without .md [default: made from the name].")
 @click.option("--channels", help="Preferred channel ids, separated by commas.")
@@ -319,8 +321,7 @@ def new_persona(journeys_dir: Path, name: str | None, ident: str | None, channel
 @click.argument("head", required=False)
 @click.option("--format", "fmt", type=click.Choice(("markdown", "json")), default="markdown", show_default=True,
               help="markdown: ready to paste into a pull request comment; json: the same as data.")
-@click.option("--journeys", "journeys_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("journeys"), show_default=True, help="The journeys folder.")
+@_journeys_option()
 def diff(base: str | None, head: str | None, fmt: str, journeys_dir: Path) -> None:
     """What changed in the journey maps from BASE to HEAD (git revisions).
 
