@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 import gitrepo
-from sites import BIN, REPO
+from sites import BIN, REPO, command_env
 
 EPOCH = 1_790_000_000  # 2026-09-21 in UTC
 OTHER_EPOCH = EPOCH + 3 * 86_400
@@ -47,8 +47,7 @@ def checkout(root: Path) -> Path:
 
 
 def build(sources: Path, out: Path, *, epoch: int, seed: str, tz: str) -> Path:
-    env = {"PATH": str(BIN) + ":/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch),
-           "PYTHONHASHSEED": seed, "TZ": tz}
+    env = command_env(SOURCE_DATE_EPOCH=str(epoch), PYTHONHASHSEED=seed, TZ=tz)
     done = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-d", str(out)], cwd=sources, env=env,
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
