@@ -342,3 +342,52 @@ def test_a_step_moved_to_another_phase(repo: Path) -> None:
         "- Purchase, step 1: “Reads reviews”:",
         "  - moved from Awareness, step 2",
     ]
+
+
+def test_a_missing_journeys_folder_is_an_error(repo: Path) -> None:
+    base = git(repo, "rev-parse", "--short=7", "main")
+    result = invoke(repo, "--journeys", "typo")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (f"journeymaps diff: there is no journeys folder 'typo' at {base} (merge base with main) "
+                             "or at the working tree; run the command in the folder that holds it, or name it with "
+                             "--journeys\n")
+
+
+def test_run_inside_the_journeys_folder_compares_that_folder(repo: Path) -> None:
+    edit(repo, MAYA, "segment: Millennials\n", "segment: Runners\n")
+    result = invoke(repo / "journeys")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.endswith("### Personas\n\n- changed: `maya`\n")
+    assert invoke(repo / "journeys/retail").stdout == result.stdout
+
+
+def test_first_maps_of_a_fresh_repository_are_all_added(tmp_path: Path) -> None:
+    write(tmp_path / "README.md", "# Shop\n")
+    git(tmp_path, "init", "-q", "-b", "main")
+    base = commit(tmp_path, "Start", "2026-05-01T10:00:00Z")
+    git(tmp_path, "switch", "-q", "-c", "maps")
+    write_corpus(tmp_path)
+    result = invoke(tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == f"""\
+## Journey maps: 2 added, 0 changed, 0 removed
+
+Compared {base} (merge base with main) with the working tree. There is no journeys folder at {base} (merge base with \
+main).
+
+### Added
+
+- **Buying running shoes** (`retail/buy-shoes`): `maya` · current · approved · 2 steps · 2 touchpoints · 1 pain point \
+· 1 opportunity · average emotion 0.0
+- **Buying running shoes in one tap** (`retail/buy-shoes-future`): `maya` · future · draft · 1 step · 0 touchpoints \
+· 0 pain points · 0 opportunities · average emotion +2.0
+
+### Personas
+
+- added: `maya`
+"""
+    head = commit(tmp_path, "Maps", "2026-05-02T10:00:00Z")
+    data = json.loads(invoke(tmp_path, "HEAD", "main", "--format", "json").stdout)
+    assert data["no_folder_at"] == [f"{base} (main)"]
+    assert [j["id"] for j in data["removed"]] == ["retail/buy-shoes", "retail/buy-shoes-future"]
+    assert data["head"] == f"{base} (main)" and data["base"] == f"{head} (HEAD)"

@@ -132,8 +132,8 @@ def test_existing_file_is_never_overwritten(repo: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--stages", "purchase,checkout"], "Invalid value: unknown stage 'checkout'; expected one of: awareness, "
-                                        "consideration, purchase, retention"),
+    (["--stages", "purchase,checkout"], "Invalid value for '--stages': unknown stage 'checkout'; expected one of: "
+                                        "awareness, consideration, purchase, retention"),
     (["--persona", "maia"], "Invalid value for '--persona': unknown persona 'maia'; did you mean 'maya'?"),
     (["--id", "../outside"], "Invalid value for '--id': '../outside' cannot be a journey id"),
     (["--id", "personas/x"], "Invalid value for '--id': 'personas/x' cannot be a journey id: the personas folder"),
@@ -207,6 +207,9 @@ def test_new_persona_from_options_without_channels(repo: Path) -> None:
     result = invoke(repo, "new", "persona", "--name", "X", "--id", "Not An Id")
     assert result.exit_code == 2
     assert "'Not An Id' is not a valid id" in result.stderr
+    result = invoke(repo, "new", "persona", "--name", "X", "--channels", "email,fax")
+    assert result.exit_code == 2
+    assert "Invalid value for '--channels': unknown channel 'fax'" in " ".join(result.stderr.split())
 
 
 def test_new_in_a_fresh_repository_made_from_the_spec(tmp_path: Path) -> None:

@@ -108,6 +108,24 @@ def test_repository_root_stands_for_its_journeys_folder(broken: Path) -> None:
     assert run(".").stdout.splitlines() == [MAIA, PAIN]
 
 
+def test_run_inside_the_journeys_folder_checks_that_folder(broken: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(broken / "journeys/retail")
+    result = run()
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [line.replace("journeys/retail/", "") for line in (MAIA, PAIN)]
+    monkeypatch.chdir(broken / "journeys")
+    assert run().stdout.splitlines() == [line.replace("journeys/", "") for line in (MAIA, PAIN)]
+
+
+def test_no_journeys_folder_here_says_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("--format", "github")
+    assert (result.exit_code, result.stderr) == (1, "1 problem(s) in 1 file(s)\n")
+    assert result.stdout == ("::error file=journeys,line=1::there is no journeys folder here; run the command in the "
+                             "folder that holds journeys/ (or inside journeys/), or name the folder: journeymaps "
+                             "validate path/to/journeys\n")
+
+
 def test_github_format_annotates_the_lines(broken: Path) -> None:
     result = run("--format", "github")
     assert result.stdout.splitlines() == [

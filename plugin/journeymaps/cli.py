@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import NoReturn, get_args
@@ -23,7 +24,24 @@ def _journeys_option(help: str = "The journeys folder.", default: Path | None = 
     """The ``--journeys`` option of every command that reads or writes a journeys folder."""
     shown = {"default": default, "show_default": True} if default is not None else {}
     return click.option("--journeys", "journeys_dir", type=click.Path(file_okay=False, path_type=Path), help=help,
-                        **shown)
+                        callback=_default_journeys, **shown)
+
+
+def _enclosing_journeys() -> Path | None:
+    """The journeys folder the command is run in (cwd or a folder above holds vocabulary.yml), when there is
+    no journeys/ folder here."""
+    here = Path.cwd()
+    if (here / "journeys").is_dir():
+        return None
+    root = validation.find_root(here)
+    return None if root is None else Path(os.path.relpath(root, here))
+
+
+def _default_journeys(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    # run inside a journeys folder, the default 'journeys' means that folder
+    if ctx.get_parameter_source(param.name or "") is not click.core.ParameterSource.DEFAULT:
+        return value
+    return _enclosing_journeys() or value
 
 
 @click.group()
@@ -37,14 +55,20 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(validation.FORMATS), default="text", show_default=True,
               help="text: 'path:line: field: message' lines; github: workflow annotations; json: one document.")
 def validate(paths: tuple[Path, ...], fmt: str) -> None:
-    """Check journeys folders or single files (default: the folder journeys).
+    """Check journeys folders or single files (default: journeys, or the journeys folder the command is run in).
 
     A single file is checked against its whole journeys folder (the nearest
     folder above it with a vocabulary.yml), and only its problems are shown.
     Prints one line per problem on standard output and a summary on standard
     error; exits with 1 when there is any problem, 0 when there is none.
     """
-    report = validation.validate_paths(list(paths) or [Path("journeys")], Path.cwd())
+    default = _enclosing_journeys() or Path("journeys")
+    if not paths and not default.is_dir():
+        report = validation.Report([Problem("journeys", 1, "", "there is no journeys folder here; run the command "
+                                            "in the folder that holds journeys/ (or inside journeys/), or name "
+                                            "the folder: journeymaps validate path/to/journeys")])
+    else:
+        report = validation.validate_paths(list(paths) or [default], Path.cwd())
     click.echo(validation.render(report, fmt), nl=False)
     for shown in report.skipped:
         click.echo(f"{shown}: skipped: not a journey, persona or vocabulary file "
@@ -241,6 +265,13 @@ def _ask(value, text: str, **kwargs):
     return value if value is not None else click.prompt(text, **kwargs)
 
 
+def _option_value(kind: click.ParamType, value: str, name: str):
+    """``value`` of the option ``name`` converted by ``kind``; an error names the option, as click's own do."""
+    ctx = click.get_current_context()
+    param = next(p for p in ctx.command.params if p.name == name)
+    return kind.convert(value, param, ctx)
+
+
 @new.command("journey")
 @_journeys_option()
 @click.option("--title", help="The map's title.")
@@ -278,7 +309,7 @@ def new_journey(journeys_dir: Path, title: str | None, ident: str | None, person
     stage_list = scaffold.IdList(stage_ids, "stage")
     if stages is None and not interactive:
         stages = ",".join(stage_ids)
-    chosen = (stage_list.convert(stages, None, None) if stages is not None else
+    chosen = (_option_value(stage_list, stages, "stages") if stages is not None else
               click.prompt(f"Stages, separated by commas ({', '.join(stage_ids)})", type=stage_list,
                            default=", ".join(stage_ids)))
     if not chosen:
@@ -309,7 +340,7 @@ def new_persona(journeys_dir: Path, name: str | None, ident: str | None, channel
     channel_list = scaffold.IdList(channel_ids, "channel", ordered=False)
     if channels is None and not interactive:
         channels = ""
-    chosen = (channel_list.convert(channels, None, None) if channels is not None else
+    chosen = (_option_value(channel_list, channels, "channels") if channels is not None else
               click.prompt(f"Preferred channels, separated by commas ({', '.join(channel_ids)})",
                            type=channel_list, default="", show_default=False))
     text = scaffold.persona_file(name, chosen, context.vocabulary)
@@ -343,6 +374,10 @@ def diff(base: str | None, head: str | None, fmt: str, journeys_dir: Path) -> No
         else:
             head_commit = semdiff.resolve(repo, head)
             head_side = semdiff.load_side(repo, journeys_dir, head_commit, semdiff.label(head_commit, head))
+        if not base_side.exists and not head_side.exists:
+            raise semdiff.GitError(f"there is no journeys folder '{journeys_dir.as_posix()}' at {base_side.label} "
+                                   f"or at {head_side.label}; run the command in the folder that holds it, "
+                                   "or name it with --journeys")
     except (semdiff.GitError, ValueError) as exc:
         click.echo(f"journeymaps diff: {exc}", err=True)
         raise SystemExit(2) from None

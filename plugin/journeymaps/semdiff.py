@@ -93,13 +93,15 @@ def default_base(repo: Path) -> tuple[str, str]:
     raise GitError(f"none of the branches {', '.join(MAIN_BRANCHES)} exists; name BASE")
 
 
-def materialize(repo: Path, commit: str, prefix: str, dest: Path) -> None:
-    """Write the journeys folder ``prefix`` of ``commit`` into ``dest``.
+def materialize(repo: Path, commit: str, prefix: str, dest: Path) -> bool:
+    """Write the journeys folder ``prefix`` of ``commit`` into ``dest``; False when the commit has no such folder.
 
     Text files get their content; other files (images) an empty stand-in,
     which is all the checks need to know that they exist.
     """
     listing = git(repo, "ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix or ".")
+    if not listing:  # git keeps no empty folders: nothing listed means no folder
+        return False
     wanted: list[tuple[str, Path]] = []
     for record in listing.split(b"\0"):
         if not record:
@@ -117,7 +119,7 @@ def materialize(repo: Path, commit: str, prefix: str, dest: Path) -> None:
         else:
             target.write_bytes(b"")
     if not wanted:
-        return
+        return True
     out = git(repo, "cat-file", "--batch", data="".join(f"{sha}\n" for sha, _ in wanted).encode())
     position = 0
     for _sha, target in wanted:
@@ -126,6 +128,7 @@ def materialize(repo: Path, commit: str, prefix: str, dest: Path) -> None:
         start = header_end + 1
         target.write_bytes(out[start:start + size])
         position = start + size + 1
+    return True
 
 
 @dataclass
@@ -135,21 +138,22 @@ class Side:
     label: str  # "abc1234" or "working tree"
     corpus: Corpus
     present: set[str]  # ids of every journey file there, valid or not
+    exists: bool = True  # False: no journeys folder there (before the first map was added, say)
 
 
 def load_side(repo: Path, journeys: Path, revision: str | None, label: str) -> Side:
     """The journeys folder at ``revision`` (None: the working tree)."""
     if revision is None:
         corpus = load_corpus(journeys, display_base=journeys.resolve())
-        return Side(label, corpus, _present(corpus.root))
+        return Side(label, corpus, _present(corpus.root), journeys.is_dir())
     prefix = journeys.resolve().relative_to(repo).as_posix()
     prefix = "" if prefix == "." else prefix
     with tempfile.TemporaryDirectory(prefix="journeymaps-diff-") as tmp:
         root = Path(tmp) / "journeys"
         root.mkdir()
-        materialize(repo, revision, prefix, root)
+        exists = materialize(repo, revision, prefix, root)
         corpus = load_corpus(root, display_base=root)
-        return Side(label, corpus, _present(root))
+        return Side(label, corpus, _present(root), exists)
 
 
 def _present(root: Path) -> set[str]:
@@ -339,13 +343,14 @@ def compare(base: Side, head: Side) -> dict[str, Any]:
     result: dict[str, Any] = {
         "base": base.label, "head": head.label,
         "added": [], "removed": [], "changed": [], "not_compared": [],
+        "no_folder_at": [side.label for side in (base, head) if not side.exists],
         "personas": {"added": sorted(set(head.corpus.personas) - set(base.corpus.personas)),
                      "removed": sorted(set(base.corpus.personas) - set(head.corpus.personas)),
                      "changed": sorted(pid for pid in set(base.corpus.personas) & set(head.corpus.personas)
                                        if base.corpus.personas[pid].persona != head.corpus.personas[pid].persona)},
     }
     for side in (base, head):
-        if side.corpus.vocabulary is None:  # nothing can be checked there: compare nothing rather than guess
+        if side.exists and side.corpus.vocabulary is None:  # nothing can be checked: compare nothing, not guess
             problems = sum(1 for p in side.corpus.problems if p.path == VOCABULARY)
             result["not_compared"].append({"file": VOCABULARY, "at": side.label, "problems": problems})
     if result["not_compared"]:
@@ -420,6 +425,8 @@ def markdown(result: dict[str, Any]) -> str:
     changed_any = any(s.values()) or any(result["personas"].values())
     lines = [f"## Journey maps: {', '.join(parts) if changed_any else 'no changes'}", "",
              f"Compared {escape(result['base'])} with {escape(result['head'])}."]
+    for where in result["no_folder_at"]:
+        lines[-1] += f" There is no journeys folder at {escape(where)}."
     if not changed_any:
         lines += ["", "No journey map or persona changed."]
     if result["added"]:
