@@ -213,6 +213,19 @@ def test_out_writes_the_three_schemas(spec: Path) -> None:
     assert journey["properties"]["persona"]["enum"] == ["maya"]
 
 
+def test_out_never_replaces_a_file_without_force(spec: Path) -> None:
+    (spec / ".schemas").mkdir()
+    (spec / ".schemas/persona.schema.json").write_text("{}\n", encoding="utf-8")
+    result = invoke("schema", "--out", ".schemas", cwd=spec)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (".schemas/persona.schema.json: exists already; use --force to replace it\n"
+                             "nothing was written\n")
+    assert sorted(p.name for p in (spec / ".schemas").iterdir()) == ["persona.schema.json"]
+    result = invoke("schema", "--out", ".schemas", "--force", cwd=spec)
+    assert result.exit_code == 0
+    assert json.loads((spec / ".schemas/persona.schema.json").read_text(encoding="utf-8"))["type"] == "object"
+
+
 def test_broken_vocabulary_gives_its_problems_and_no_schema(spec: Path) -> None:
     path = spec / "journeys/vocabulary.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("devices:", "device:"), encoding="utf-8")

@@ -84,7 +84,8 @@ def validate(paths: tuple[Path, ...], fmt: str) -> None:
                   "[default: journeys, when it exists].", default=None)
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
               help="Write <kind>.schema.json files into this folder instead of printing.")
-def schema_command(kind: str | None, journeys_dir: Path | None, out: Path | None) -> None:
+@click.option("--force", is_flag=True, help="With --out: replace schema files that exist.")
+def schema_command(kind: str | None, journeys_dir: Path | None, out: Path | None, force: bool) -> None:
     """Print the JSON Schema of a journey, a persona or the vocabulary (KIND; all three when left out).
 
     With a journeys folder, its stage, channel, device, department and persona
@@ -106,12 +107,32 @@ def schema_command(kind: str | None, journeys_dir: Path | None, out: Path | None
             vocabulary, personas)
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
         return
+    targets = {each: out / f"{each}.schema.json" for each in ([kind] if kind else schema.KINDS)}
+    _may_write(list(targets.values()), force, root)
     out.mkdir(parents=True, exist_ok=True)
-    for each in [kind] if kind else schema.KINDS:
-        target = out / f"{each}.schema.json"
+    for each, target in targets.items():
         text = json.dumps(schema.json_schema(each, vocabulary, personas), indent=2, ensure_ascii=False) + "\n"
         target.write_text(text, encoding="utf-8")
         click.echo(f"wrote {target.as_posix()}")
+
+
+#: What a command other than new and import must never write in a journeys folder: its sources.
+_SOURCES = (".md", ".yml", ".yaml")
+
+
+def _may_write(targets: list[Path], force: bool, journeys_dir: Path) -> None:
+    """Stop (exit 1, nothing written) when a target is a source of the journeys folder, or exists without --force."""
+    root = journeys_dir.resolve()
+    refused = [t for t in targets if t.resolve().is_relative_to(root) and t.suffix.lower() in _SOURCES]
+    there = [t for t in targets if t not in refused and t.exists() and not force]
+    for target in refused:
+        click.echo(f"{target.as_posix()}: is in the journeys folder, where .md and .yml files are journeys, "
+                   "personas and the vocabulary; write somewhere else", err=True)
+    for target in there:
+        click.echo(f"{target.as_posix()}: exists already; use --force to replace it", err=True)
+    if refused or there:
+        click.echo("nothing was written", err=True)
+        raise SystemExit(1)
 
 
 
@@ -123,12 +144,15 @@ def schema_command(kind: str | None, journeys_dir: Path | None, out: Path | None
               help="Export only maps with this status (repeat for several) [default: all].")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of standard output.")
-def export(fmt: str, journeys_dir: Path, statuses: tuple[str, ...], output: Path | None) -> None:
+@click.option("--force", is_flag=True, help="With -o: replace the file if it exists.")
+def export(fmt: str, journeys_dir: Path, statuses: tuple[str, ...], output: Path | None, force: bool) -> None:
     """Export the valid journeys as JSON (the site's journeys.json) or CSV (its touchpoints.csv).
 
     Files with problems are left out and listed on standard error, and the
     command exits with 1; the valid maps are exported all the same.
     """
+    if output is not None:
+        _may_write([output], force, journeys_dir)
     corpus = load_corpus(journeys_dir, display_base=Path.cwd())
     if corpus.vocabulary is None:  # nothing can be exported without the words every map refers to
         for problem in corpus.problems:
