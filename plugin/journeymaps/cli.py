@@ -13,7 +13,7 @@ import click
 from . import exports, importers, newfiles, portfolio, scaffold, schema, semdiff, validation
 from .addresses import slugify
 from .importers import mermaid, sheet
-from .load import display_path, load_corpus
+from .load import VOCABULARY, display_path, load_corpus
 from .model import ID_PATTERN, MapType, Status
 from .problems import Problem, did_you_mean
 
@@ -214,6 +214,7 @@ def import_command(source: Path, kind: str | None, journeys_dir: Path, ident: st
         raise click.UsageError("--id, --title, --persona, --section and --create-personas are for Mermaid "
                                "diagrams; a CSV sheet names its journeys and personas in its columns")
     shown = display_path(source.resolve(), base.resolve())
+    _require_vocabulary(journeys_dir)
     context, blocking = importers.load_context(journeys_dir, base)
     if blocking:
         _fail(blocking, "the journeys folder has problems; nothing was written")
@@ -260,29 +261,38 @@ def _fail(problems: list[Problem], message: str) -> NoReturn:
 
 @main.group()
 def new() -> None:
-    """Write a new journey or persona file from a template (asks for what is not given as an option)."""
+    """Write a new journey, persona or vocabulary file from a template (asks for what is not given as an option)."""
+
+
+def _require_vocabulary(journeys_dir: Path) -> None:
+    """A usage error, saying which command makes one, when the journeys folder has no vocabulary yet."""
+    if not (journeys_dir / VOCABULARY).is_file():
+        raise click.UsageError(f"there is no {(journeys_dir / VOCABULARY).as_posix()} yet: write one with "
+                               "'journeymaps new vocabulary' (the specification's example, to adapt)")
 
 
 def _context_or_fail(journeys_dir: Path) -> importers.Context:
+    _require_vocabulary(journeys_dir)
     context, blocking = importers.load_context(journeys_dir, Path.cwd())
     if blocking:
         _fail(blocking, "the journeys folder has problems; nothing was written")
     return context
 
 
-def _write_new(journeys_dir: Path, new_file: newfiles.NewFile, what: str) -> None:
+def _write_new(journeys_dir: Path, new_file: newfiles.NewFile, next_step: str,
+               exists: str = "choose another id") -> None:
     base = Path.cwd()
     target = journeys_dir / new_file.rel
     shown = display_path(target.resolve(), base)
     if target.exists():
-        click.echo(f"{shown}: exists already; choose another id (nothing was written)", err=True)
+        click.echo(f"{shown}: exists already; {exists} (nothing was written)", err=True)
         raise SystemExit(1)
     problems = newfiles.check(journeys_dir, [new_file], base)
     if problems:
         _fail(problems, "nothing was written")
     newfiles.write(journeys_dir, [new_file])
     click.echo(f"wrote {shown}")
-    click.echo(f"Fill in the {what}, then check it with: journeymaps validate {shown}", err=True)
+    click.echo(next_step.format(shown=shown), err=True)
 
 
 def _ask(value, text: str, **kwargs):
@@ -339,7 +349,8 @@ def new_journey(journeys_dir: Path, title: str | None, ident: str | None, person
     if not chosen:
         raise click.UsageError("a journey needs at least one stage")
     text = scaffold.journey_file(title, persona, map_type, chosen, context.vocabulary)
-    _write_new(journeys_dir, newfiles.NewFile(f"{ident}.md", text), "steps")
+    _write_new(journeys_dir, newfiles.NewFile(f"{ident}.md", text),
+               "Fill in the steps, then check it with: journeymaps validate {shown}")
 
 
 @new.command("persona")
@@ -368,7 +379,17 @@ def new_persona(journeys_dir: Path, name: str | None, ident: str | None, channel
               click.prompt(f"Preferred channels, separated by commas ({', '.join(channel_ids)})",
                            type=channel_list, default="", show_default=False))
     text = scaffold.persona_file(name, chosen, context.vocabulary)
-    _write_new(journeys_dir, newfiles.NewFile(f"personas/{ident}.md", text), "persona")
+    _write_new(journeys_dir, newfiles.NewFile(f"personas/{ident}.md", text),
+               "Fill in the persona, then check it with: journeymaps validate {shown}")
+
+
+@new.command("vocabulary")
+@_journeys_option()
+def new_vocabulary(journeys_dir: Path) -> None:
+    """Write the journeys folder's vocabulary.yml: the specification's example, to adapt (never replaces one)."""
+    _write_new(journeys_dir, newfiles.NewFile(VOCABULARY, scaffold.VOCABULARY),
+               "Adapt its stages, channels, devices and departments, then write a persona with: "
+               "journeymaps new persona", exists="edit it instead")
 
 
 @main.command()
