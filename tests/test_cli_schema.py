@@ -146,6 +146,10 @@ BROKEN = [
      "'Phone' does not match '^[a-z0-9][a-z0-9_-]*$'"),
     ("vocabulary unknown key", "journeys/vocabulary.yml", "devices:", "device:",
      "Additional properties are not allowed ('device' was unexpected)"),
+    # the spec's own example puts a baseline on a current map (see sites.SPEC_JOURNEY)
+    ("baseline on a current map", JOURNEY_FILE, "scenario: buy-running-shoes ",
+     "baseline: retail/buy-running-shoes-v2\nscenario: buy-running-shoes ",
+     "'retail/buy-running-shoes-v2' is not of type 'null'"),
 ]
 
 
@@ -162,6 +166,16 @@ def test_schema_rejects_what_the_build_rejects(spec: Path, rel: str, old: str, n
     validate = invoke("validate", cwd=spec)
     assert validate.exit_code == 1
     assert validate.stdout.startswith(rel + ":")
+
+
+def test_baseline_only_on_a_future_map(spec: Path) -> None:
+    schema = schema_of("journey", spec)
+    journey = {"title": "x", "persona": "maya", "phases": [{"stage": "purchase", "steps": [{"action": "Pays"}]}]}
+    assert errors(schema, {**journey, "type": "future", "baseline": "retail/buy-running-shoes"}) == []
+    assert errors(schema, {**journey, "baseline": None}) == []  # null is no baseline, for the checks too
+    for kind in ({}, {"type": "current"}, {"type": "blueprint"}):  # no type is a current map
+        assert errors(schema, {**journey, **kind, "baseline": "retail/buy-running-shoes"}) == [
+            "'retail/buy-running-shoes' is not of type 'null'"]
 
 
 def test_missing_required_keys_are_rejected(spec: Path) -> None:
