@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -70,7 +72,7 @@ def test_workflow_steps_run_as_written(pull_request: Path) -> None:
     for step in workflow_steps():
         command = step.get("run")
         if command is None or command.startswith("pip install") or "gh pr comment" in command:
-            continue  # installing and posting need the network and GitHub; everything else runs here
+            continue  # installing needs the network, posting GitHub (test_workflow_posts_...): the rest runs here
         env = {k: v.replace("${{ github.base_ref }}", "main") for k, v in step.get("env", {}).items()}
         done = shell(pull_request, command, env)
         assert done.returncode == 0, (step["name"], done.stdout, done.stderr)
@@ -78,7 +80,7 @@ def test_workflow_steps_run_as_written(pull_request: Path) -> None:
     assert ran == ["Validate", "Build the site", "Semantic diff of the maps"]
     assert (pull_request / "site/journeys/retail/buy-running-shoes/index.html").is_file()
     diff = (pull_request / "journey-diff.md").read_text(encoding="utf-8")
-    assert diff.splitlines()[0] == "## Journey maps: 0 added, 1 changed, 0 removed"
+    assert diff.splitlines()[:2] == ["<!-- journeymaps-diff -->", "## Journey maps: 0 added, 1 changed, 0 removed"]
     assert "- status: approved → review" in diff.splitlines()
 
 
@@ -91,3 +93,61 @@ def test_workflow_validate_step_annotates_a_broken_map(pull_request: Path) -> No
     assert done.returncode == 1
     assert done.stdout == (f"::error file={JOURNEY},line=29,title=phases[0].steps[0].pain_point::"
                            "unknown key 'pain_point'; did you mean 'pain_points'?\n")
+
+
+FAKE_GH = """\
+#!{python}
+# A stand-in for the GitHub CLI: logs each call (with the body it would post) and lists the comments of
+# $COMMENTS, filtered with --jq by the real jq, as gh does.
+import json, os, subprocess, sys
+args = sys.argv[1:]
+with open(os.environ["GH_LOG"], "a", encoding="utf-8") as log:
+    body = next((a.split("@", 1)[1] for a in args if a.startswith("body=@")), None)
+    if "--body-file" in args:
+        body = args[args.index("--body-file") + 1]
+    log.write(json.dumps({{"args": args, "body": open(body, encoding="utf-8").read() if body else None}}) + "\\n")
+if args[:2] == ["api", "--paginate"]:
+    comments = open(os.environ["COMMENTS"], encoding="utf-8").read()
+    jq = args[args.index("--jq") + 1]
+    sys.stdout.write(subprocess.run(["jq", "-r", jq], input=comments, capture_output=True, text=True,
+                                    check=True).stdout)
+"""
+
+
+def post_step(pull_request: Path, gh_home: Path, comments: list[dict]) -> list[dict]:
+    """Run the workflow's post step after its diff step, with a stand-in gh in ``gh_home``; returns gh's calls."""
+    steps = {s.get("name"): s for s in workflow_steps()}
+    assert shell(pull_request, steps["Semantic diff of the maps"]["run"], {"BASE": "main"}).returncode == 0
+    (gh_home / "gh").write_text(FAKE_GH.format(python=sys.executable), encoding="utf-8")
+    (gh_home / "gh").chmod(0o755)
+    (gh_home / "comments.json").write_text(json.dumps(comments), encoding="utf-8")
+    log = gh_home / "gh.log"
+    env = {"PATH": f"{gh_home}:{BIN}:{os.environ.get('PATH', '/usr/bin:/bin')}", "GH_LOG": str(log),
+           "COMMENTS": str(gh_home / "comments.json"), "PR": "7", "REPO": "shop/maps", "GH_TOKEN": "x"}
+    done = subprocess.run(["bash", "-e", "-c", steps["Post the diff on the pull request"]["run"]], cwd=pull_request,
+                          capture_output=True, text=True, check=False, env={**os.environ, **env})
+    assert done.returncode == 0, done.stderr
+    return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+
+
+MARKER = "<!-- journeymaps-diff -->"
+
+
+def test_workflow_posts_a_new_comment_and_leaves_other_bots_alone(pull_request: Path,
+                                                                  tmp_path_factory: pytest.TempPathFactory) -> None:
+    others = [{"id": 1, "user": {"login": "github-actions[bot]"}, "body": "## Coverage report"},
+              {"id": 2, "user": {"login": "ana"}, "body": f"{MARKER}\nquoted by a person"}]
+    calls = post_step(pull_request, tmp_path_factory.mktemp("gh"), others)
+    assert [c["args"][:2] for c in calls] == [["api", "--paginate"], ["pr", "comment"]]
+    assert calls[1]["args"] == ["pr", "comment", "7", "--body-file", "journey-diff.md"]
+    assert calls[1]["body"].startswith(f"{MARKER}\n## Journey maps: 0 added, 1 changed, 0 removed\n")
+
+
+def test_workflow_updates_its_own_comment(pull_request: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    comments = [{"id": 1, "user": {"login": "github-actions[bot]"}, "body": "## Coverage report"},
+                {"id": 5, "user": {"login": "github-actions[bot]"}, "body": f"{MARKER}\n## Journey maps: old"}]
+    calls = post_step(pull_request, tmp_path_factory.mktemp("gh"), comments)
+    assert calls[1]["args"] == ["api", "--method", "PATCH", "repos/shop/maps/issues/comments/5", "-F",
+                                "body=@journey-diff.md"]
+    assert calls[1]["body"].startswith(f"{MARKER}\n## Journey maps: 0 added, 1 changed, 0 removed\n")
+    assert len(calls) == 2

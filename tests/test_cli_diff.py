@@ -174,7 +174,7 @@ def test_json_format(repo: Path) -> None:
     assert data["personas"] == {"added": ["kofi"], "removed": [], "changed": []}
 
 
-def test_removed_step_resolves_its_pain_points(repo: Path) -> None:
+def test_removed_step_resolves_its_pain_points_and_opportunities(repo: Path) -> None:
     edit(repo, BUY, "    steps:\n      - action: Sees a friend's post\n",
          "    steps:\n      - action: Hears about it at the club\n      - action: Sees a friend's post\n")
     head = commit(repo, "Add a step", "2026-05-02T10:00:00Z")
@@ -194,6 +194,7 @@ Compared {head} (HEAD) with the working tree.
 - average emotion: 0.0 → −1.0 (worse ↓)
 - step removed: Awareness, step 2: “Sees a friend's post” (emotion +1, 1 touchpoint, 1 pain point, 1 opportunity)
   - pain point resolved: “No size guide in the post”
+  - opportunity resolved: “Link posts to a fit finder”
 """
 
 
@@ -262,3 +263,131 @@ def test_journeys_folder_below_the_repository_root(tmp_path: Path) -> None:
     assert result.stdout.endswith("### Personas\n\n- changed: `maya`\n")
     result = invoke(site, "main")  # from inside the site folder, journeys/ is found there
     assert result.stdout.endswith("### Personas\n\n- changed: `maya`\n")
+
+
+def set_awareness_steps(repo: Path, *steps: str) -> None:
+    """Replace the steps of the awareness phase of BUY with ``steps`` (YAML items, indented for the phase)."""
+    text = (repo / BUY).read_text(encoding="utf-8")
+    start, end = text.index("      - action: "), text.index("  - stage: purchase\n")
+    (repo / BUY).write_text(text[:start] + "".join(steps) + text[end:], encoding="utf-8")
+
+
+def awareness_step(repo: Path) -> str:
+    """The first awareness step of BUY as committed (with its pain point and opportunity)."""
+    text = (repo / BUY).read_text(encoding="utf-8")
+    return text[text.index("      - action: "):text.index("  - stage: purchase\n")]
+
+
+READS = "      - action: Reads reviews\n        emotion: 0\n"
+ASKS = "      - action: Asks at the club\n        emotion: 1\n        pain_points: [Nobody runs trails]\n"
+
+
+def changed_lines(stdout: str) -> list[str]:
+    """The lines below the changed map's heading."""
+    return stdout.split("#### Buying running shoes (`retail/buy-shoes`)\n\n", 1)[1].splitlines()
+
+
+def test_a_step_moved_within_its_phase_is_one_moved_step(repo: Path) -> None:
+    post = awareness_step(repo)
+    set_awareness_steps(repo, post, READS, ASKS)
+    commit(repo, "Three steps", "2026-05-02T10:00:00Z")
+    set_awareness_steps(repo, READS, ASKS, post)
+    result = invoke(repo, "HEAD")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "## Journey maps: 0 added, 1 changed, 0 removed"
+    assert changed_lines(result.stdout) == [
+        "- Awareness, step 3: “Sees a friend's post”:",
+        "  - moved from step 1",
+    ]
+    data = json.loads(invoke(repo, "HEAD", "--format", "json").stdout)
+    assert data["changed"][0]["steps"] == {"added": [], "removed": [], "changed": [{
+        "stage": "awareness", "phase": "Awareness", "number": 3, "action": "Sees a friend's post",
+        "moved_from": {"stage": "awareness", "phase": "Awareness", "number": 1}}]}
+
+
+def test_a_moved_step_that_also_changed_says_both(repo: Path) -> None:
+    post = awareness_step(repo)
+    set_awareness_steps(repo, post, READS, ASKS)
+    commit(repo, "Three steps", "2026-05-02T10:00:00Z")
+    set_awareness_steps(repo, ASKS.replace("emotion: 1", "emotion: -1"), post, READS)
+    assert changed_lines(invoke(repo, "HEAD").stdout) == [
+        "- average emotion: +0.3 → −0.3 (worse ↓)",
+        "- Awareness, step 1: “Asks at the club”:",
+        "  - moved from step 3",
+        "  - emotion: +1 → −1 (worse ↓)",
+    ]
+
+
+def test_steps_shifted_by_a_new_step_have_not_moved(repo: Path) -> None:
+    post = awareness_step(repo)
+    set_awareness_steps(repo, post, READS)
+    commit(repo, "Two steps", "2026-05-02T10:00:00Z")
+    set_awareness_steps(repo, ASKS, post, READS.replace("Reads reviews", "Reads two reviews"))
+    assert changed_lines(invoke(repo, "HEAD").stdout) == [
+        "- average emotion: 0.0 → +0.3 (better ↑)",
+        "- Awareness, step 3: “Reads two reviews”:",
+        "  - was “Reads reviews”",
+        "- new step: Awareness, step 1: “Asks at the club” (emotion +1, 1 pain point)",
+        "  - pain point added: “Nobody runs trails”",
+    ]
+
+
+def test_a_step_moved_to_another_phase(repo: Path) -> None:
+    post = awareness_step(repo)
+    set_awareness_steps(repo, post, READS)
+    commit(repo, "Two steps", "2026-05-02T10:00:00Z")
+    set_awareness_steps(repo, post)
+    edit(repo, BUY, "  - stage: purchase\n    steps:\n", "  - stage: purchase\n    steps:\n" + READS)
+    assert changed_lines(invoke(repo, "HEAD").stdout) == [
+        "- Purchase, step 1: “Reads reviews”:",
+        "  - moved from Awareness, step 2",
+    ]
+
+
+def test_a_missing_journeys_folder_is_an_error(repo: Path) -> None:
+    base = git(repo, "rev-parse", "--short=7", "main")
+    result = invoke(repo, "--journeys", "typo")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (f"journeymaps diff: there is no journeys folder 'typo' at {base} (merge base with main) "
+                             "or at the working tree; run the command in the folder that holds it, or name it with "
+                             "--journeys\n")
+
+
+def test_run_inside_the_journeys_folder_compares_that_folder(repo: Path) -> None:
+    edit(repo, MAYA, "segment: Millennials\n", "segment: Runners\n")
+    result = invoke(repo / "journeys")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.endswith("### Personas\n\n- changed: `maya`\n")
+    assert invoke(repo / "journeys/retail").stdout == result.stdout
+
+
+def test_first_maps_of_a_fresh_repository_are_all_added(tmp_path: Path) -> None:
+    write(tmp_path / "README.md", "# Shop\n")
+    git(tmp_path, "init", "-q", "-b", "main")
+    base = commit(tmp_path, "Start", "2026-05-01T10:00:00Z")
+    git(tmp_path, "switch", "-q", "-c", "maps")
+    write_corpus(tmp_path)
+    result = invoke(tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == f"""\
+## Journey maps: 2 added, 0 changed, 0 removed
+
+Compared {base} (merge base with main) with the working tree. There is no journeys folder at {base} (merge base with \
+main).
+
+### Added
+
+- **Buying running shoes** (`retail/buy-shoes`): `maya` · current · approved · 2 steps · 2 touchpoints · 1 pain point \
+· 1 opportunity · average emotion 0.0
+- **Buying running shoes in one tap** (`retail/buy-shoes-future`): `maya` · future · draft · 1 step · 0 touchpoints \
+· 0 pain points · 0 opportunities · average emotion +2.0
+
+### Personas
+
+- added: `maya`
+"""
+    head = commit(tmp_path, "Maps", "2026-05-02T10:00:00Z")
+    data = json.loads(invoke(tmp_path, "HEAD", "main", "--format", "json").stdout)
+    assert data["no_folder_at"] == [f"{base} (main)"]
+    assert [j["id"] for j in data["removed"]] == ["retail/buy-shoes", "retail/buy-shoes-future"]
+    assert data["head"] == f"{base} (main)" and data["base"] == f"{head} (HEAD)"

@@ -13,7 +13,7 @@ import yaml
 
 from cli import invoke
 from sites import REPO
-from test_validation import BUY, FUT, edit, write, write_corpus
+from test_validation import BUY, FUT, VOCAB, edit, write, write_corpus
 
 HEADER = "journey,persona,type,status,stage,step,action,touchpoint,channel,device,department,contact,emotion"
 
@@ -75,6 +75,28 @@ def test_export_only_some_statuses_to_a_file(corpus: Path) -> None:
     assert result.stderr == "wrote out/draft.csv: 1 journeys\n"
     text = (corpus / "out/draft.csv").read_bytes().decode("utf-8")
     assert text == f"{HEADER}\r\nretail/buy-shoes-future,maya,future,draft,purchase,1,Pays in one tap,,,,,,2\r\n"
+
+
+def test_export_never_replaces_a_file_without_force(corpus: Path) -> None:
+    write(corpus / "touchpoints.csv", "mine\n")
+    result = invoke(corpus, "export", "--format", "csv", "-o", "touchpoints.csv")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == "touchpoints.csv: exists already; use --force to replace it\nnothing was written\n"
+    assert (corpus / "touchpoints.csv").read_text(encoding="utf-8") == "mine\n"
+    result = invoke(corpus, "export", "--format", "csv", "-o", "touchpoints.csv", "--force")
+    assert (result.exit_code, result.stderr) == (0, "wrote touchpoints.csv: 2 journeys\n")
+    assert (corpus / "touchpoints.csv").read_bytes().startswith(HEADER.encode())
+
+
+@pytest.mark.parametrize("target", [BUY, "journeys/retail/new.md", VOCAB, "journeys/personas/../notes.yaml"])
+def test_export_never_writes_a_source_of_the_journeys_folder(corpus: Path, target: str) -> None:
+    before = {p: p.read_bytes() for p in (corpus / "journeys").rglob("*") if p.is_file()}
+    result = invoke(corpus, "export", "--format", "csv", "-o", target, "--force")
+    assert result.exit_code == 1
+    assert result.stderr == (f"{target}: is in the journeys folder, where .md and .yml files are journeys, personas "
+                             "and the vocabulary; write somewhere else\nnothing was written\n")
+    assert {p: p.read_bytes() for p in (corpus / "journeys").rglob("*") if p.is_file()} == before
+    assert invoke(corpus, "export", "-o", "journeys/retail/export.json").exit_code == 0  # not a source: allowed
 
 
 def test_export_leaves_out_broken_files_and_says_so(corpus: Path) -> None:

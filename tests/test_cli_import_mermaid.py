@@ -310,3 +310,119 @@ def test_existing_journey_is_not_overwritten(repo: Path) -> None:
         "journeys/retail/buy-shoes.md: exists already; use --force to replace it", "nothing was written"]
     assert result.exit_code == 1
     assert "title: Buying running shoes\n" in (repo / "journeys/retail/buy-shoes.md").read_text(encoding="utf-8")
+
+
+# --- Markdown files with other diagrams; everything reported in one run ------------------------
+
+
+def test_markdown_file_with_a_flowchart_beside_the_journey(repo: Path) -> None:
+    name = diagram(repo, """\
+# Workshop notes
+
+```mermaid
+flowchart LR
+  A --> B
+```
+
+```mermaid
+%% the journey we sketched
+journey
+  title Returning shoes
+  section Retention
+    Prints the label: 1: Maya
+```
+
+```mermaid
+---
+title: Ignored too
+---
+sequenceDiagram
+  Maya->>Shop: Hello
+```
+""", "notes.md")
+    result = invoke(repo, "import", name)
+    assert result.exit_code == 0, result.stdout
+    assert result.stderr.splitlines() == [
+        "note: notes.md:3: skipped a ```mermaid block that is not a user-journey diagram (flowchart)",
+        "note: notes.md:16: skipped a ```mermaid block that is not a user-journey diagram (sequenceDiagram)",
+    ]
+    assert result.stdout == "wrote journeys/returning-shoes.md\n"
+
+
+@pytest.mark.parametrize(("text", "notes"), [
+    pytest.param("# Notes\n\nNo diagram here.\n", [], id="no-block"),
+    pytest.param("Text\n\n```mermaid\ngraph TD\n  A --> B\n```\n",
+                 ["note: notes.md:3: skipped a ```mermaid block that is not a user-journey diagram (graph)"],
+                 id="only-a-flowchart"),
+])
+def test_markdown_file_without_a_journey_diagram(repo: Path, text: str, notes: list[str]) -> None:
+    name = diagram(repo, text, "notes.md")
+    result = invoke(repo, "import", name)
+    assert result.exit_code == 1
+    assert result.stdout == ("notes.md:1: the file has no ```mermaid block with a user-journey diagram (its first "
+                             "line must be 'journey')\n")
+    assert result.stderr.splitlines() == [*notes, "1 problem(s); nothing was written"]
+
+
+def test_every_problem_of_a_diagram_shows_in_one_run(repo: Path) -> None:
+    name = diagram(repo, """\
+journey
+  Orphan: 3: Maya
+  section Purchase
+    Pays: 7: Maya
+  section Awareness
+    Sees an advert: 3: Maya
+  section Purchase
+    Pays again: 3: Maya
+  section Go home
+    Walks: 3: Maya
+""")
+    result = invoke(repo, "import", name, "--title", "Broken")
+    assert result.stdout.splitlines() == [
+        "day.mmd:2: task: the task 'Orphan' comes before any section; put it under a 'section <stage name>' line",
+        "day.mmd:4: score: the score of 'Pays' is 7; scores go from 1 to 5",
+        "day.mmd:5: section: the section 'Awareness' maps to the stage 'awareness', which comes before the stage of "
+        "the section above it; sections must follow the vocabulary's stages: awareness, consideration, purchase, "
+        "retention",
+        "day.mmd:7: section: the section 'Purchase' maps to the stage 'purchase' like the section 'Purchase' on "
+        "line 3; a stage may appear once per journey: merge them or map one to another stage",
+        "day.mmd:9: section: the section 'Go home' is not a stage of the vocabulary; expected one of: awareness, "
+        "consideration, purchase, retention; map it with --section 'Go home=<stage id>'",
+    ]
+    assert result.exit_code == 1
+
+
+def test_titles_and_descriptions_that_are_not_used_are_noted(repo: Path) -> None:
+    name = diagram(repo, """\
+---
+title: From the front matter
+---
+journey
+  accTitle: For screen readers
+  title Returning shoes
+  accDescr: First description
+  accDescr {
+    Second
+    description
+  }
+  section Retention
+    Prints the label: 1: Maya
+""")
+    result = invoke(repo, "import", name)
+    assert result.exit_code == 0, result.stdout
+    assert result.stderr.splitlines() == [
+        "note: day.mmd:2: the front matter's title 'From the front matter' is not used: the map's title is "
+        "'Returning shoes' (line 6); change it with --title",
+        "note: day.mmd:5: the accTitle 'For screen readers' is not used: the map's title is 'Returning shoes' "
+        "(line 6); change it with --title",
+        "note: day.mmd:7: the accDescr 'First description' is not used: the introduction is the accDescr of line 8",
+    ]
+    text = (repo / "journeys/returning-shoes.md").read_text(encoding="utf-8")
+    assert text.startswith("---\ntitle: Returning shoes\n")
+    assert "\n\nSecond description\n" in text
+
+
+def test_acc_title_names_a_map_without_a_title(repo: Path) -> None:
+    name = diagram(repo, "journey\n  accTitle: Returning shoes\n  section Retention\n    Prints: 1: Maya\n")
+    result = invoke(repo, "import", name)
+    assert (result.exit_code, result.stderr, result.stdout) == (0, "", "wrote journeys/returning-shoes.md\n")

@@ -6,10 +6,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 from cli import invoke
 from journeymaps.load import load_corpus
-from sites import BIN, spec_site
+from sites import BIN, FRESH_CONFIG, SPEC_VOCABULARY, build, spec_site
 from test_validation import write_corpus
 
 
@@ -132,8 +133,8 @@ def test_existing_file_is_never_overwritten(repo: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--stages", "purchase,checkout"], "Invalid value: unknown stage 'checkout'; expected one of: awareness, "
-                                        "consideration, purchase, retention"),
+    (["--stages", "purchase,checkout"], "Invalid value for '--stages': unknown stage 'checkout'; expected one of: "
+                                        "awareness, consideration, purchase, retention"),
     (["--persona", "maia"], "Invalid value for '--persona': unknown persona 'maia'; did you mean 'maya'?"),
     (["--id", "../outside"], "Invalid value for '--id': '../outside' cannot be a journey id"),
     (["--id", "personas/x"], "Invalid value for '--id': 'personas/x' cannot be a journey id: the personas folder"),
@@ -207,6 +208,9 @@ def test_new_persona_from_options_without_channels(repo: Path) -> None:
     result = invoke(repo, "new", "persona", "--name", "X", "--id", "Not An Id")
     assert result.exit_code == 2
     assert "'Not An Id' is not a valid id" in result.stderr
+    result = invoke(repo, "new", "persona", "--name", "X", "--channels", "email,fax")
+    assert result.exit_code == 2
+    assert "Invalid value for '--channels': unknown channel 'fax'" in " ".join(result.stderr.split())
 
 
 def test_new_in_a_fresh_repository_made_from_the_spec(tmp_path: Path) -> None:
@@ -217,3 +221,41 @@ def test_new_in_a_fresh_repository_made_from_the_spec(tmp_path: Path) -> None:
     validate = subprocess.run([str(BIN / "journeymaps"), "validate"], cwd=repo, capture_output=True, text=True,
                               check=False)
     assert (validate.returncode, validate.stderr) == (0, "2 journeys and 1 personas are valid\n")
+
+
+def test_a_fresh_repository_from_new_vocabulary_to_a_built_site(tmp_path: Path) -> None:
+    """Every command a newcomer types, in a subprocess, then the build: nothing written by hand but mkdocs.yml."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(FRESH_CONFIG, encoding="utf-8")
+
+    def journeymaps(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(BIN / "journeymaps"), *args], cwd=tmp_path, capture_output=True, text=True,
+                              check=False)
+
+    done = journeymaps("new", "persona", "--name", "Maya")
+    assert done.returncode == 2
+    assert ("Error: there is no journeys/vocabulary.yml yet: write one with 'journeymaps new vocabulary' (the "
+            "specification's example, to adapt)") in done.stderr
+    (tmp_path / "day.mmd").write_text("journey\n  section Purchase\n    Pays: 3: Maya\n", encoding="utf-8")
+    done = journeymaps("import", "day.mmd")
+    assert done.returncode == 2 and "write one with 'journeymaps new vocabulary'" in done.stderr
+    done = journeymaps("new", "vocabulary")
+    assert (done.returncode, done.stdout) == (0, "wrote journeys/vocabulary.yml\n")
+    assert done.stderr == ("Adapt its stages, channels, devices and departments, then write a persona with: "
+                           "journeymaps new persona\n")
+    text = (tmp_path / "journeys/vocabulary.yml").read_text(encoding="utf-8")
+    assert yaml.safe_load(text) == yaml.safe_load(SPEC_VOCABULARY)  # the specification's example
+    (tmp_path / "journeys/vocabulary.yml").write_text(text + "# adapted\n", encoding="utf-8")
+    done = journeymaps("new", "vocabulary")
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == "journeys/vocabulary.yml: exists already; edit it instead (nothing was written)\n"
+    assert (tmp_path / "journeys/vocabulary.yml").read_text(encoding="utf-8").endswith("# adapted\n")
+    assert journeymaps("new", "persona", "--name", "Maya, the weekend runner").returncode == 0
+    done = journeymaps("new", "journey", "--title", "Buying socks", "--persona", "maya")
+    assert (done.returncode, done.stdout) == (0, "wrote journeys/buying-socks.md\n")
+    done = journeymaps("validate")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "1 journeys and 1 personas are valid\n")
+    built = build(tmp_path, "--strict")
+    assert built.returncode == 0, built.stderr
+    assert (tmp_path / "site/journeys/buying-socks/index.html").is_file()
+    assert (tmp_path / "site/personas/maya/index.html").is_file()

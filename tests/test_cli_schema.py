@@ -146,6 +146,10 @@ BROKEN = [
      "'Phone' does not match '^[a-z0-9][a-z0-9_-]*$'"),
     ("vocabulary unknown key", "journeys/vocabulary.yml", "devices:", "device:",
      "Additional properties are not allowed ('device' was unexpected)"),
+    # the spec's own example puts a baseline on a current map (see sites.SPEC_JOURNEY)
+    ("baseline on a current map", JOURNEY_FILE, "scenario: buy-running-shoes ",
+     "baseline: retail/buy-running-shoes-v2\nscenario: buy-running-shoes ",
+     "'retail/buy-running-shoes-v2' is not of type 'null'"),
 ]
 
 
@@ -162,6 +166,16 @@ def test_schema_rejects_what_the_build_rejects(spec: Path, rel: str, old: str, n
     validate = invoke("validate", cwd=spec)
     assert validate.exit_code == 1
     assert validate.stdout.startswith(rel + ":")
+
+
+def test_baseline_only_on_a_future_map(spec: Path) -> None:
+    schema = schema_of("journey", spec)
+    journey = {"title": "x", "persona": "maya", "phases": [{"stage": "purchase", "steps": [{"action": "Pays"}]}]}
+    assert errors(schema, {**journey, "type": "future", "baseline": "retail/buy-running-shoes"}) == []
+    assert errors(schema, {**journey, "baseline": None}) == []  # null is no baseline, for the checks too
+    for kind in ({}, {"type": "current"}, {"type": "blueprint"}):  # no type is a current map
+        assert errors(schema, {**journey, **kind, "baseline": "retail/buy-running-shoes"}) == [
+            "'retail/buy-running-shoes' is not of type 'null'"]
 
 
 def test_missing_required_keys_are_rejected(spec: Path) -> None:
@@ -211,6 +225,19 @@ def test_out_writes_the_three_schemas(spec: Path) -> None:
     journey = json.loads((spec / ".schemas/journey.schema.json").read_text(encoding="utf-8"))
     assert journey["title"] == "journeymaps journey (front matter of journeys/**/*.md)"
     assert journey["properties"]["persona"]["enum"] == ["maya"]
+
+
+def test_out_never_replaces_a_file_without_force(spec: Path) -> None:
+    (spec / ".schemas").mkdir()
+    (spec / ".schemas/persona.schema.json").write_text("{}\n", encoding="utf-8")
+    result = invoke("schema", "--out", ".schemas", cwd=spec)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (".schemas/persona.schema.json: exists already; use --force to replace it\n"
+                             "nothing was written\n")
+    assert sorted(p.name for p in (spec / ".schemas").iterdir()) == ["persona.schema.json"]
+    result = invoke("schema", "--out", ".schemas", "--force", cwd=spec)
+    assert result.exit_code == 0
+    assert json.loads((spec / ".schemas/persona.schema.json").read_text(encoding="utf-8"))["type"] == "object"
 
 
 def test_broken_vocabulary_gives_its_problems_and_no_schema(spec: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from journeymaps.cli import main
+from sites import build, spec_site
 from test_validation import BIN, BUY, FUT, MAYA, edit, write, write_corpus
 
 PAIN = f"{BUY}:19: phases[0].steps[0].pain_point: unknown key 'pain_point'; did you mean 'pain_points'?"
@@ -108,6 +110,24 @@ def test_repository_root_stands_for_its_journeys_folder(broken: Path) -> None:
     assert run(".").stdout.splitlines() == [MAIA, PAIN]
 
 
+def test_run_inside_the_journeys_folder_checks_that_folder(broken: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(broken / "journeys/retail")
+    result = run()
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [line.replace("journeys/retail/", "") for line in (MAIA, PAIN)]
+    monkeypatch.chdir(broken / "journeys")
+    assert run().stdout.splitlines() == [line.replace("journeys/", "") for line in (MAIA, PAIN)]
+
+
+def test_no_journeys_folder_here_says_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("--format", "github")
+    assert (result.exit_code, result.stderr) == (1, "1 problem(s) in 1 file(s)\n")
+    assert result.stdout == ("::error file=journeys,line=1::there is no journeys folder here; run the command in the "
+                             "folder that holds journeys/ (or inside journeys/), or name the folder: journeymaps "
+                             "validate path/to/journeys\n")
+
+
 def test_github_format_annotates_the_lines(broken: Path) -> None:
     result = run("--format", "github")
     assert result.stdout.splitlines() == [
@@ -167,3 +187,64 @@ def test_the_sample_repository_is_valid() -> None:
                           check=False)
     assert (done.returncode, done.stdout) == (0, "")
     assert done.stderr.endswith("personas are valid\n")
+
+
+LINKS = """
+See [the old map](../retail/buy-shoe.md#top), [the future](buy-shoes-future.md) and [Maya](../personas/maya.md).
+Not links: `[code](nope.md)` and
+
+```
+[fenced](nope.md)
+```
+
+    [indented](nope.md)
+
+![A photo](images/till.png) [the docs](../../docs/guide.md) [elsewhere](https://example.org/x.md)
+[a folder](../personas/) [the words](../vocabulary.yml) [mail](mailto:ana@example.org) [here](#top)
+[the study][study] and a <b>[draft](_draft.md)</b> and [my notes](<my notes.md>).
+
+[study]: research/study.pdf "The study"
+"""
+
+
+def test_narrative_links_to_missing_files_are_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What ``mkdocs build --strict`` would refuse (see test_validate_finds_the_links_the_build_refuses)."""
+    write_corpus(tmp_path)
+    (tmp_path / BUY).write_text((tmp_path / BUY).read_text(encoding="utf-8") + LINKS, encoding="utf-8")
+    write(tmp_path / "journeys/retail/_draft.md", "---\ntitle: Not read\n---\n")
+    write(tmp_path / MAYA, (tmp_path / MAYA).read_text(encoding="utf-8") + "![Maya](images/maya.jpg)\n")
+    monkeypatch.chdir(tmp_path)
+    result = run()
+    assert result.stdout.splitlines() == [
+        f"{MAYA}:8: narrative: shows the image 'images/maya.jpg', which does not exist; did you mean "
+        "'images/maya.png'?",
+        f"{BUY}:37: narrative: links to '../retail/buy-shoe.md#top', which does not exist; did you mean "
+        "'buy-shoes.md'?",
+        f"{BUY}:46: narrative: shows the image 'images/till.png', which does not exist",
+        f"{BUY}:47: narrative: links to '../vocabulary.yml', which the site does not publish",
+        f"{BUY}:48: narrative: links to '_draft.md', which the site does not publish",
+        f"{BUY}:48: narrative: links to 'my notes.md', which does not exist",
+        f"{BUY}:50: narrative: links to 'research/study.pdf', which does not exist",
+    ]
+    assert result.exit_code == 1
+    assert run(FUT).stdout == ""  # only the files named are checked
+    assert run(MAYA).stdout.splitlines() == [result.stdout.splitlines()[0]]
+    write(tmp_path / "journeys/retail/images/till.png", "png")
+    assert len(run().stdout.splitlines()) == 6
+
+
+def test_validate_finds_the_links_the_build_refuses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same links fail ``mkdocs build --strict``, except the one that leaves journeys/ (left to the build)."""
+    site = spec_site(tmp_path)
+    journey = site / "journeys/retail/buy-running-shoes.md"
+    journey.write_text(journey.read_text(encoding="utf-8") + LINKS.replace("buy-shoes-future.md", "x.md"),
+                       encoding="utf-8")
+    write(site / "journeys/retail/_draft.md", "---\ntitle: Not read\n---\n")
+    built = build(site, "--strict")
+    assert built.returncode == 1
+    refused = set(re.findall(r"^WARNING +- +Doc file .* contains a link '([^']+)'", built.stderr, re.MULTILINE))
+    monkeypatch.chdir(site)
+    checked = {re.search(r"(?:links to|image) '([^']+)'", line).group(1) for line in run().stdout.splitlines()}
+    assert checked == refused - {"../../docs/guide.md"}
+    assert checked == {"../retail/buy-shoe.md#top", "x.md", "images/till.png", "../vocabulary.yml", "_draft.md",
+                       "my notes.md", "research/study.pdf"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import NoReturn, get_args
@@ -12,7 +13,7 @@ import click
 from . import exports, importers, newfiles, portfolio, scaffold, schema, semdiff, validation
 from .addresses import slugify
 from .importers import mermaid, sheet
-from .load import display_path, load_corpus
+from .load import VOCABULARY, display_path, load_corpus
 from .model import ID_PATTERN, MapType, Status
 from .problems import Problem, did_you_mean
 
@@ -23,7 +24,24 @@ def _journeys_option(help: str = "The journeys folder.", default: Path | None = 
     """The ``--journeys`` option of every command that reads or writes a journeys folder."""
     shown = {"default": default, "show_default": True} if default is not None else {}
     return click.option("--journeys", "journeys_dir", type=click.Path(file_okay=False, path_type=Path), help=help,
-                        **shown)
+                        callback=_default_journeys, **shown)
+
+
+def _enclosing_journeys() -> Path | None:
+    """The journeys folder the command is run in (cwd or a folder above holds vocabulary.yml), when there is
+    no journeys/ folder here."""
+    here = Path.cwd()
+    if (here / "journeys").is_dir():
+        return None
+    root = validation.find_root(here)
+    return None if root is None else Path(os.path.relpath(root, here))
+
+
+def _default_journeys(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    # run inside a journeys folder, the default 'journeys' means that folder
+    if ctx.get_parameter_source(param.name or "") is not click.core.ParameterSource.DEFAULT:
+        return value
+    return _enclosing_journeys() or value
 
 
 @click.group()
@@ -37,14 +55,20 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(validation.FORMATS), default="text", show_default=True,
               help="text: 'path:line: field: message' lines; github: workflow annotations; json: one document.")
 def validate(paths: tuple[Path, ...], fmt: str) -> None:
-    """Check journeys folders or single files (default: the folder journeys).
+    """Check journeys folders or single files (default: journeys, or the journeys folder the command is run in).
 
     A single file is checked against its whole journeys folder (the nearest
     folder above it with a vocabulary.yml), and only its problems are shown.
     Prints one line per problem on standard output and a summary on standard
     error; exits with 1 when there is any problem, 0 when there is none.
     """
-    report = validation.validate_paths(list(paths) or [Path("journeys")], Path.cwd())
+    default = _enclosing_journeys() or Path("journeys")
+    if not paths and not default.is_dir():
+        report = validation.Report([Problem("journeys", 1, "", "there is no journeys folder here; run the command "
+                                            "in the folder that holds journeys/ (or inside journeys/), or name "
+                                            "the folder: journeymaps validate path/to/journeys")])
+    else:
+        report = validation.validate_paths(list(paths) or [default], Path.cwd())
     click.echo(validation.render(report, fmt), nl=False)
     for shown in report.skipped:
         click.echo(f"{shown}: skipped: not a journey, persona or vocabulary file "
@@ -60,7 +84,8 @@ def validate(paths: tuple[Path, ...], fmt: str) -> None:
                   "[default: journeys, when it exists].", default=None)
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
               help="Write <kind>.schema.json files into this folder instead of printing.")
-def schema_command(kind: str | None, journeys_dir: Path | None, out: Path | None) -> None:
+@click.option("--force", is_flag=True, help="With --out: replace schema files that exist.")
+def schema_command(kind: str | None, journeys_dir: Path | None, out: Path | None, force: bool) -> None:
     """Print the JSON Schema of a journey, a persona or the vocabulary (KIND; all three when left out).
 
     With a journeys folder, its stage, channel, device, department and persona
@@ -82,12 +107,32 @@ def schema_command(kind: str | None, journeys_dir: Path | None, out: Path | None
             vocabulary, personas)
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
         return
+    targets = {each: out / f"{each}.schema.json" for each in ([kind] if kind else schema.KINDS)}
+    _may_write(list(targets.values()), force, root)
     out.mkdir(parents=True, exist_ok=True)
-    for each in [kind] if kind else schema.KINDS:
-        target = out / f"{each}.schema.json"
+    for each, target in targets.items():
         text = json.dumps(schema.json_schema(each, vocabulary, personas), indent=2, ensure_ascii=False) + "\n"
         target.write_text(text, encoding="utf-8")
         click.echo(f"wrote {target.as_posix()}")
+
+
+#: What a command other than new and import must never write in a journeys folder: its sources.
+_SOURCES = (".md", ".yml", ".yaml")
+
+
+def _may_write(targets: list[Path], force: bool, journeys_dir: Path) -> None:
+    """Stop (exit 1, nothing written) when a target is a source of the journeys folder, or exists without --force."""
+    root = journeys_dir.resolve()
+    refused = [t for t in targets if t.resolve().is_relative_to(root) and t.suffix.lower() in _SOURCES]
+    there = [t for t in targets if t not in refused and t.exists() and not force]
+    for target in refused:
+        click.echo(f"{target.as_posix()}: is in the journeys folder, where .md and .yml files are journeys, "
+                   "personas and the vocabulary; write somewhere else", err=True)
+    for target in there:
+        click.echo(f"{target.as_posix()}: exists already; use --force to replace it", err=True)
+    if refused or there:
+        click.echo("nothing was written", err=True)
+        raise SystemExit(1)
 
 
 
@@ -99,12 +144,15 @@ def schema_command(kind: str | None, journeys_dir: Path | None, out: Path | None
               help="Export only maps with this status (repeat for several) [default: all].")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of standard output.")
-def export(fmt: str, journeys_dir: Path, statuses: tuple[str, ...], output: Path | None) -> None:
+@click.option("--force", is_flag=True, help="With -o: replace the file if it exists.")
+def export(fmt: str, journeys_dir: Path, statuses: tuple[str, ...], output: Path | None, force: bool) -> None:
     """Export the valid journeys as JSON (the site's journeys.json) or CSV (its touchpoints.csv).
 
     Files with problems are left out and listed on standard error, and the
     command exits with 1; the valid maps are exported all the same.
     """
+    if output is not None:
+        _may_write([output], force, journeys_dir)
     corpus = load_corpus(journeys_dir, display_base=Path.cwd())
     if corpus.vocabulary is None:  # nothing can be exported without the words every map refers to
         for problem in corpus.problems:
@@ -166,6 +214,7 @@ def import_command(source: Path, kind: str | None, journeys_dir: Path, ident: st
         raise click.UsageError("--id, --title, --persona, --section and --create-personas are for Mermaid "
                                "diagrams; a CSV sheet names its journeys and personas in its columns")
     shown = display_path(source.resolve(), base.resolve())
+    _require_vocabulary(journeys_dir)
     context, blocking = importers.load_context(journeys_dir, base)
     if blocking:
         _fail(blocking, "the journeys folder has problems; nothing was written")
@@ -212,33 +261,49 @@ def _fail(problems: list[Problem], message: str) -> NoReturn:
 
 @main.group()
 def new() -> None:
-    """Write a new journey or persona file from a template (asks for what is not given as an option)."""
+    """Write a new journey, persona or vocabulary file from a template (asks for what is not given as an option)."""
+
+
+def _require_vocabulary(journeys_dir: Path) -> None:
+    """A usage error, saying which command makes one, when the journeys folder has no vocabulary yet."""
+    if not (journeys_dir / VOCABULARY).is_file():
+        raise click.UsageError(f"there is no {(journeys_dir / VOCABULARY).as_posix()} yet: write one with "
+                               "'journeymaps new vocabulary' (the specification's example, to adapt)")
 
 
 def _context_or_fail(journeys_dir: Path) -> importers.Context:
+    _require_vocabulary(journeys_dir)
     context, blocking = importers.load_context(journeys_dir, Path.cwd())
     if blocking:
         _fail(blocking, "the journeys folder has problems; nothing was written")
     return context
 
 
-def _write_new(journeys_dir: Path, new_file: newfiles.NewFile, what: str) -> None:
+def _write_new(journeys_dir: Path, new_file: newfiles.NewFile, next_step: str,
+               exists: str = "choose another id") -> None:
     base = Path.cwd()
     target = journeys_dir / new_file.rel
     shown = display_path(target.resolve(), base)
     if target.exists():
-        click.echo(f"{shown}: exists already; choose another id (nothing was written)", err=True)
+        click.echo(f"{shown}: exists already; {exists} (nothing was written)", err=True)
         raise SystemExit(1)
     problems = newfiles.check(journeys_dir, [new_file], base)
     if problems:
         _fail(problems, "nothing was written")
     newfiles.write(journeys_dir, [new_file])
     click.echo(f"wrote {shown}")
-    click.echo(f"Fill in the {what}, then check it with: journeymaps validate {shown}", err=True)
+    click.echo(next_step.format(shown=shown), err=True)
 
 
 def _ask(value, text: str, **kwargs):
     return value if value is not None else click.prompt(text, **kwargs)
+
+
+def _option_value(kind: click.ParamType, value: str, name: str):
+    """``value`` of the option ``name`` converted by ``kind``; an error names the option, as click's own do."""
+    ctx = click.get_current_context()
+    param = next(p for p in ctx.command.params if p.name == name)
+    return kind.convert(value, param, ctx)
 
 
 @new.command("journey")
@@ -278,13 +343,14 @@ def new_journey(journeys_dir: Path, title: str | None, ident: str | None, person
     stage_list = scaffold.IdList(stage_ids, "stage")
     if stages is None and not interactive:
         stages = ",".join(stage_ids)
-    chosen = (stage_list.convert(stages, None, None) if stages is not None else
+    chosen = (_option_value(stage_list, stages, "stages") if stages is not None else
               click.prompt(f"Stages, separated by commas ({', '.join(stage_ids)})", type=stage_list,
                            default=", ".join(stage_ids)))
     if not chosen:
         raise click.UsageError("a journey needs at least one stage")
     text = scaffold.journey_file(title, persona, map_type, chosen, context.vocabulary)
-    _write_new(journeys_dir, newfiles.NewFile(f"{ident}.md", text), "steps")
+    _write_new(journeys_dir, newfiles.NewFile(f"{ident}.md", text),
+               "Fill in the steps, then check it with: journeymaps validate {shown}")
 
 
 @new.command("persona")
@@ -309,11 +375,21 @@ def new_persona(journeys_dir: Path, name: str | None, ident: str | None, channel
     channel_list = scaffold.IdList(channel_ids, "channel", ordered=False)
     if channels is None and not interactive:
         channels = ""
-    chosen = (channel_list.convert(channels, None, None) if channels is not None else
+    chosen = (_option_value(channel_list, channels, "channels") if channels is not None else
               click.prompt(f"Preferred channels, separated by commas ({', '.join(channel_ids)})",
                            type=channel_list, default="", show_default=False))
     text = scaffold.persona_file(name, chosen, context.vocabulary)
-    _write_new(journeys_dir, newfiles.NewFile(f"personas/{ident}.md", text), "persona")
+    _write_new(journeys_dir, newfiles.NewFile(f"personas/{ident}.md", text),
+               "Fill in the persona, then check it with: journeymaps validate {shown}")
+
+
+@new.command("vocabulary")
+@_journeys_option()
+def new_vocabulary(journeys_dir: Path) -> None:
+    """Write the journeys folder's vocabulary.yml: the specification's example, to adapt (never replaces one)."""
+    _write_new(journeys_dir, newfiles.NewFile(VOCABULARY, scaffold.VOCABULARY),
+               "Adapt its stages, channels, devices and departments, then write a persona with: "
+               "journeymaps new persona", exists="edit it instead")
 
 
 @main.command()
@@ -343,6 +419,10 @@ def diff(base: str | None, head: str | None, fmt: str, journeys_dir: Path) -> No
         else:
             head_commit = semdiff.resolve(repo, head)
             head_side = semdiff.load_side(repo, journeys_dir, head_commit, semdiff.label(head_commit, head))
+        if not base_side.exists and not head_side.exists:
+            raise semdiff.GitError(f"there is no journeys folder '{journeys_dir.as_posix()}' at {base_side.label} "
+                                   f"or at {head_side.label}; run the command in the folder that holds it, "
+                                   "or name it with --journeys")
     except (semdiff.GitError, ValueError) as exc:
         click.echo(f"journeymaps diff: {exc}", err=True)
         raise SystemExit(2) from None

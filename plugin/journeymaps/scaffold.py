@@ -104,6 +104,41 @@ def persona_file(name: str, channels: Sequence[str], vocabulary: Vocabulary) -> 
     return "\n".join(lines) + "\n"
 
 
+#: The example vocabulary of the journey format specification, to adapt: what ``journeymaps new vocabulary`` writes.
+VOCABULARY = """\
+# The words every journey map and persona of this folder uses. This is the example of the journey
+# format specification: replace its stages, channels, devices and departments with your own.
+emotion_scale:            # optional; this is the default
+  min: -2
+  max: 2
+  labels: {-2: Very negative, -1: Negative, 0: Neutral, 1: Positive, 2: Very positive}
+stages:                   # required, in journey order; phases refer to these ids
+  - id: awareness
+    name: Awareness
+    description: The customer learns that the product exists.
+  - consideration
+  - purchase
+  - retention
+  - advocacy
+channels:                 # required
+  - social-media
+  - email
+  - {id: live-chat, name: Live chat}
+  - phone
+  - store
+  - website
+  - print
+devices:                  # optional
+  - mobile
+  - desktop
+  - in-person
+departments:              # optional
+  - {id: marketing, name: Marketing}
+  - {id: ecommerce, name: E-commerce}
+  - {id: customer-service, name: Customer Service}
+"""
+
+
 class IdList(click.ParamType):
     """A list of vocabulary ids written with commas or spaces; returned in the vocabulary's order, once each."""
 

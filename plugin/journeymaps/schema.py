@@ -168,6 +168,10 @@ def _ids(defs: dict) -> None:
         for alternative in defs["Journey"]["properties"]["scenario"]["anyOf"]:
             if alternative.get("type") == "string":
                 alternative["pattern"] = ID_PATTERN
+        # a baseline only on a future map (the type defaults to current); null is "no baseline", as in the checks
+        defs["Journey"]["if"] = {"properties": {"type": {"const": "future"}}, "required": ["type"]}
+        defs["Journey"]["else"] = {"properties": {"baseline": {
+            "type": "null", "description": "Only a map of type: future has a baseline."}}}
 
 
 def _restrict(prop: dict, ids: list[str], what: str) -> None:

@@ -5,8 +5,9 @@ Old revisions are read from git (``git ls-tree`` and one ``git cat-file
 journeys folder; the working tree is read where it is. Nothing is written
 into the repository.
 
-Steps are matched within each stage by their action text (a reworded step in
-the same place is one changed step, not a removal and an addition);
+Steps are matched within each stage by their action text, then by position
+(a reworded step in the same place is one changed step, not a removal and an
+addition; a step found elsewhere, even in another stage, has moved);
 touchpoints by name; pain points and opportunities by their text. A pain
 point or opportunity that is no longer in the map is "resolved".
 """
@@ -92,13 +93,15 @@ def default_base(repo: Path) -> tuple[str, str]:
     raise GitError(f"none of the branches {', '.join(MAIN_BRANCHES)} exists; name BASE")
 
 
-def materialize(repo: Path, commit: str, prefix: str, dest: Path) -> None:
-    """Write the journeys folder ``prefix`` of ``commit`` into ``dest``.
+def materialize(repo: Path, commit: str, prefix: str, dest: Path) -> bool:
+    """Write the journeys folder ``prefix`` of ``commit`` into ``dest``; False when the commit has no such folder.
 
     Text files get their content; other files (images) an empty stand-in,
     which is all the checks need to know that they exist.
     """
     listing = git(repo, "ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix or ".")
+    if not listing:  # git keeps no empty folders: nothing listed means no folder
+        return False
     wanted: list[tuple[str, Path]] = []
     for record in listing.split(b"\0"):
         if not record:
@@ -116,7 +119,7 @@ def materialize(repo: Path, commit: str, prefix: str, dest: Path) -> None:
         else:
             target.write_bytes(b"")
     if not wanted:
-        return
+        return True
     out = git(repo, "cat-file", "--batch", data="".join(f"{sha}\n" for sha, _ in wanted).encode())
     position = 0
     for _sha, target in wanted:
@@ -125,6 +128,7 @@ def materialize(repo: Path, commit: str, prefix: str, dest: Path) -> None:
         start = header_end + 1
         target.write_bytes(out[start:start + size])
         position = start + size + 1
+    return True
 
 
 @dataclass
@@ -134,21 +138,22 @@ class Side:
     label: str  # "abc1234" or "working tree"
     corpus: Corpus
     present: set[str]  # ids of every journey file there, valid or not
+    exists: bool = True  # False: no journeys folder there (before the first map was added, say)
 
 
 def load_side(repo: Path, journeys: Path, revision: str | None, label: str) -> Side:
     """The journeys folder at ``revision`` (None: the working tree)."""
     if revision is None:
         corpus = load_corpus(journeys, display_base=journeys.resolve())
-        return Side(label, corpus, _present(corpus.root))
+        return Side(label, corpus, _present(corpus.root), journeys.is_dir())
     prefix = journeys.resolve().relative_to(repo).as_posix()
     prefix = "" if prefix == "." else prefix
     with tempfile.TemporaryDirectory(prefix="journeymaps-diff-") as tmp:
         root = Path(tmp) / "journeys"
         root.mkdir()
-        materialize(repo, revision, prefix, root)
+        exists = materialize(repo, revision, prefix, root)
         corpus = load_corpus(root, display_base=root)
-        return Side(label, corpus, _present(root))
+        return Side(label, corpus, _present(root), exists)
 
 
 def _present(root: Path) -> set[str]:
@@ -254,6 +259,40 @@ def _added_step(ref: dict[str, Any], step: Step) -> dict[str, Any]:
             "pain_points": list(step.pain_points), "opportunities": [o.title for o in step.opportunities]}
 
 
+def _match_steps(old: list[Step], new: list[Step]) -> tuple[list[tuple[int, int, bool]], list[int], list[int]]:
+    """The steps of one phase paired as (old index, new index, moved), then the old and new steps left over.
+
+    Steps that keep their order and action pair first (difflib's alignment).
+    A step whose action is found elsewhere in the phase is the same step,
+    moved. What is left is paired by position within the aligned gaps, so a
+    reworded step in the same place is one changed step.
+    """
+    matcher = difflib.SequenceMatcher(None, [s.action for s in old], [s.action for s in new], autojunk=False)
+    opcodes = matcher.get_opcodes()
+    pairs = [(i1 + k, j1 + k, False) for tag, i1, i2, j1, _ in opcodes if tag == "equal" for k in range(i2 - i1)]
+    gone = [i for tag, i1, i2, _, _ in opcodes if tag in ("delete", "replace") for i in range(i1, i2)]
+    came = [j for tag, _, _, j1, j2 in opcodes if tag in ("insert", "replace") for j in range(j1, j2)]
+    pairs += [(gone[a], came[b], True) for a, b in _pair_by_action([old[i].action for i in gone],
+                                                                     [new[j].action for j in came])]
+    taken_old, taken_new = {p[0] for p in pairs}, {p[1] for p in pairs}
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "replace":
+            left = [i for i in range(i1, i2) if i not in taken_old]
+            right = [j for j in range(j1, j2) if j not in taken_new]
+            pairs += [(i, j, False) for i, j in zip(left, right, strict=False)]
+    taken_old, taken_new = {p[0] for p in pairs}, {p[1] for p in pairs}
+    return (pairs, [i for i in range(len(old)) if i not in taken_old],
+            [j for j in range(len(new)) if j not in taken_new])
+
+
+def _pair_by_action(old: list[str], new: list[str]) -> list[tuple[int, int]]:
+    """Index pairs of equal texts: the n-th occurrence of a text in ``old`` with its n-th in ``new``."""
+    waiting: dict[str, list[int]] = {}
+    for j, text in enumerate(new):
+        waiting.setdefault(text, []).append(j)
+    return [(i, waiting[text].pop(0)) for i, text in enumerate(old) if waiting.get(text)]
+
+
 def compare_journeys(old: Journey, new: Journey, vocabulary) -> dict[str, Any]:
     """What changed in one map: its fields, its average emotion and its steps."""
     change: dict[str, Any] = {"fields": [], "steps": {"added": [], "removed": [], "changed": []}}
@@ -267,27 +306,34 @@ def compare_journeys(old: Journey, new: Journey, vocabulary) -> dict[str, Any]:
     old_phases = {p.stage: p for p in old.phases}
     new_phases = {p.stage: p for p in new.phases}
     order = [p.stage for p in new.phases] + [s for s in old_phases if s not in new_phases]
+    pairs: list[tuple[dict[str, Any], Step, dict[str, Any], Step, bool]] = []
+    removed: list[tuple[dict[str, Any], Step]] = []
+    added: list[tuple[dict[str, Any], Step]] = []
     for stage in order:
-        before = old_phases.get(stage)
-        after = new_phases.get(stage)
+        before, after = old_phases.get(stage), new_phases.get(stage)
         b_steps = before.steps if before else []
         a_steps = after.steps if after else []
         name_b = analysis.phase_name(before, vocabulary) if before else ""
         name_a = analysis.phase_name(after, vocabulary) if after else name_b
-        matcher = difflib.SequenceMatcher(None, [s.action for s in b_steps], [s.action for s in a_steps],
-                                          autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            pairs = list(zip(range(i1, i2), range(j1, j2), strict=False)) if tag in ("equal", "replace") else []
-            for i, j in pairs:
-                diff = _compare_steps(b_steps[i], a_steps[j])
-                if diff:
-                    change["steps"]["changed"].append({**_step_ref(after, j + 1, a_steps[j], name_a), **diff})
-            for i in range(i1 + len(pairs), i2):
-                change["steps"]["removed"].append(_added_step(_step_ref(before, i + 1, b_steps[i], name_b),
-                                                              b_steps[i]))
-            for j in range(j1 + len(pairs), j2):
-                change["steps"]["added"].append(_added_step(_step_ref(after, j + 1, a_steps[j], name_a),
-                                                            a_steps[j]))
+        matched, gone, came = _match_steps(b_steps, a_steps)
+        pairs += [(_step_ref(before, i + 1, b_steps[i], name_b), b_steps[i],
+                   _step_ref(after, j + 1, a_steps[j], name_a), a_steps[j], moved) for i, j, moved in matched]
+        removed += [(_step_ref(before, i + 1, b_steps[i], name_b), b_steps[i]) for i in gone]
+        added += [(_step_ref(after, j + 1, a_steps[j], name_a), a_steps[j]) for j in came]
+    # a step taken out of one phase and put into another with the same action has moved too
+    crossed = _pair_by_action([s.action for _, s in removed], [s.action for _, s in added])
+    pairs += [(*removed[a], *added[b], True) for a, b in crossed]
+    position = {stage: n for n, stage in enumerate(order)}
+    for ref_b, step_b, ref_a, step_a, moved in sorted(pairs, key=lambda p: (position[p[2]["stage"]],
+                                                                             p[2]["number"])):
+        diff = _compare_steps(step_b, step_a)
+        if moved:
+            diff = {"moved_from": {key: ref_b[key] for key in ("stage", "phase", "number")}, **diff}
+        if diff:
+            change["steps"]["changed"].append({**ref_a, **diff})
+    gone_too, came_too = {a for a, _ in crossed}, {b for _, b in crossed}
+    change["steps"]["removed"] = [_added_step(ref, s) for n, (ref, s) in enumerate(removed) if n not in gone_too]
+    change["steps"]["added"] = [_added_step(ref, s) for n, (ref, s) in enumerate(added) if n not in came_too]
     return change
 
 
@@ -297,13 +343,14 @@ def compare(base: Side, head: Side) -> dict[str, Any]:
     result: dict[str, Any] = {
         "base": base.label, "head": head.label,
         "added": [], "removed": [], "changed": [], "not_compared": [],
+        "no_folder_at": [side.label for side in (base, head) if not side.exists],
         "personas": {"added": sorted(set(head.corpus.personas) - set(base.corpus.personas)),
                      "removed": sorted(set(base.corpus.personas) - set(head.corpus.personas)),
                      "changed": sorted(pid for pid in set(base.corpus.personas) & set(head.corpus.personas)
                                        if base.corpus.personas[pid].persona != head.corpus.personas[pid].persona)},
     }
     for side in (base, head):
-        if side.corpus.vocabulary is None:  # nothing can be checked there: compare nothing rather than guess
+        if side.exists and side.corpus.vocabulary is None:  # nothing can be checked: compare nothing, not guess
             problems = sum(1 for p in side.corpus.problems if p.path == VOCABULARY)
             result["not_compared"].append({"file": VOCABULARY, "at": side.label, "problems": problems})
     if result["not_compared"]:
@@ -378,6 +425,8 @@ def markdown(result: dict[str, Any]) -> str:
     changed_any = any(s.values()) or any(result["personas"].values())
     lines = [f"## Journey maps: {', '.join(parts) if changed_any else 'no changes'}", "",
              f"Compared {escape(result['base'])} with {escape(result['head'])}."]
+    for where in result["no_folder_at"]:
+        lines[-1] += f" There is no journeys folder at {escape(where)}."
     if not changed_any:
         lines += ["", "No journey map or persona changed."]
     if result["added"]:
@@ -419,6 +468,10 @@ def _changed_lines(j: dict[str, Any]) -> list[str]:
     steps = j["steps"]
     for step in steps["changed"]:
         lines.append(f"- {_step_title(step)}:")
+        if "moved_from" in step:
+            origin = step["moved_from"]
+            where = "" if origin["stage"] == step["stage"] else f"{escape(origin['phase'])}, "
+            lines.append(f"  - moved from {where}step {origin['number']}")
         if "action_before" in step:
             lines.append(f"  - was “{escape(step['action_before'])}”")
         if "emotion" in step:
@@ -446,7 +499,9 @@ def _changed_lines(j: dict[str, Any]) -> list[str]:
                     facts.append(_plural(count, name).replace("opportunitys", "opportunities"))
             suffix = f" ({', '.join(facts)})" if facts else ""
             lines.append(f"- {verb}: {_step_title(step)}{suffix}")
-            if key == "removed":
-                lines += [f"  - pain point resolved: “{escape(text)}”" for text in step["pain_points"]]
+            # what a new step brings is added; what leaves with a removed step is resolved
+            outcome = "added" if key == "added" else "resolved"
+            lines += [f"  - pain point {outcome}: “{escape(text)}”" for text in step["pain_points"]]
+            lines += [f"  - opportunity {outcome}: “{escape(text)}”" for text in step["opportunities"]]
     return lines
 

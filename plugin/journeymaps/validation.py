@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import linkcheck
 from .corpus import Corpus
 from .load import VOCABULARY, display_path, load_corpus
 from .problems import Problem
@@ -84,6 +85,8 @@ def validate_paths(paths: list[Path], base: Path) -> Report:
         report.problems += [
             p for p in corpus.problems if p.path == vocabulary or chosen(p.path, (base / p.path).resolve())
         ]
+        # not a build check: MkDocs itself warns about these links (and fails with --strict)
+        report.problems += linkcheck.check(corpus, lambda e, chosen=chosen: chosen(e.display, e.path))
         report.journeys += sum(1 for e in corpus.journeys.values() if chosen(e.display, e.path))
         report.personas += sum(1 for e in corpus.personas.values() if chosen(e.display, e.path))
     report.problems = sorted(set(report.problems))

@@ -20,7 +20,9 @@
   narrative under the phase's heading, so nothing is lost.
 
 The source may be a ``.mmd`` file or a Markdown file with ```` ```mermaid ````
-blocks; each ``journey`` block becomes one map.
+blocks; each ``journey`` block becomes one map, and other diagrams are
+skipped with a note. Every problem is reported in one run where it can be
+found on its own, and titles or descriptions that are not used are noted.
 """
 
 from __future__ import annotations
@@ -84,6 +86,9 @@ class Diagram:
     title_line: int = 0
     description: str | None = None
     sections: list[Section] = field(default_factory=list)
+    #: every title and description written, as (what, line, text): one of each is used, the others noted
+    titles: list[tuple[str, int, str]] = field(default_factory=list)
+    descriptions: list[tuple[str, int, str]] = field(default_factory=list)
 
 
 def parse_section_options(values: tuple[str, ...]) -> tuple[dict[str, str], list[str]]:
@@ -101,16 +106,18 @@ def parse_section_options(values: tuple[str, ...]) -> tuple[dict[str, str], list
 # --- reading the diagram ---------------------------------------------------------------
 
 
-def blocks(text: str) -> list[tuple[int, list[str]]]:
-    """The diagram sources in ``text``: (line offset, lines). A Markdown file gives its ```mermaid blocks."""
+def blocks(text: str, markdown: bool = False) -> tuple[list[tuple[int, list[str]]], bool]:
+    """The diagram sources in ``text`` as (line offset, lines), and whether they come from ```mermaid blocks.
+
+    A Markdown file (``markdown``, or any file with a ```mermaid block) gives
+    its blocks, possibly none; any other file is one diagram.
+    """
     lines = text.splitlines()
     found = []
     i = 0
-    fenced = False
     while i < len(lines):
         match = _FENCE.match(lines[i])
         if match:
-            fenced = True
             fence = match.group(2)
             end = next((j for j in range(i + 1, len(lines)) if lines[j].strip().startswith(fence[0] * len(fence))),
                        len(lines))
@@ -118,13 +125,27 @@ def blocks(text: str) -> list[tuple[int, list[str]]]:
             i = end + 1
         else:
             i += 1
-    if fenced:
-        return found
-    return [(0, lines)]
+    if found or markdown:
+        return found, True
+    return [(0, lines)], False
 
 
-def parse(lines: list[str], offset: int, display: str, problems: list[Problem]) -> Diagram | None:
-    """Read one diagram; problems name the file line."""
+def diagram_kind(lines: list[str]) -> str | None:
+    """The diagram's type keyword (``journey``, ``flowchart``...), after any front matter and comments."""
+    index = 0
+    if lines and lines[0].strip() == "---":
+        index = next((j + 1 for j in range(1, len(lines)) if lines[j].strip() == "---"), len(lines))
+    for line in lines[index:]:
+        text = line.strip()
+        if text and not text.startswith("%%"):
+            return text.split(None, 1)[0]
+    return None
+
+
+def parse(lines: list[str], offset: int, display: str, problems: list[Problem],
+          notes: list[str] | None = None) -> Diagram | None:
+    """Read one diagram; problems name the file line, and notes say what was written but is not used."""
+    notes = [] if notes is None else notes
 
     def problem(index: int, where: str, message: str) -> None:
         problems.append(Problem(display, offset + index + 1, where, message))
@@ -151,7 +172,7 @@ def parse(lines: list[str], offset: int, display: str, problems: list[Problem]) 
         return None
     diagram = Diagram(line=offset + body[0][0] + 1)
     if front_title:
-        diagram.title, diagram.title_line = front_title[1], offset + front_title[0] + 1
+        diagram.titles.append(("front matter's title", offset + front_title[0] + 1, front_title[1]))
     rest = body[0][1][len("journey"):].strip()
     if rest:
         problem(body[0][0], "", f"unexpected text after 'journey': '{rest}'")
@@ -161,18 +182,18 @@ def parse(lines: list[str], offset: int, display: str, problems: list[Problem]) 
         keyword, _, value = line.partition(" ")
         value = value.strip()
         if keyword == "title":
-            diagram.title, diagram.title_line = value, offset + i + 1
+            diagram.titles.append(("title", offset + i + 1, value))
         elif line.startswith("accTitle"):
-            diagram.title = diagram.title or line.partition(":")[2].strip()
+            diagram.titles.append(("accTitle", offset + i + 1, line.partition(":")[2].strip()))
         elif line.startswith("accDescr") and "{" in line:
             text = []
             for _j, more in items:
                 if more.startswith("}"):
                     break
                 text.append(more)
-            diagram.description = " ".join(text)
+            diagram.descriptions.append(("accDescr", offset + i + 1, " ".join(text)))
         elif line.startswith("accDescr"):
-            diagram.description = line.partition(":")[2].strip()
+            diagram.descriptions.append(("accDescr", offset + i + 1, line.partition(":")[2].strip()))
         elif keyword == "section":
             if not value:
                 problem(i, "section", "the section has no name; write 'section <name>'")
@@ -194,6 +215,7 @@ def parse(lines: list[str], offset: int, display: str, problems: list[Problem]) 
                 section.lines += 1
             problem(i, "", f"'{line}' is not understood here: expected 'title <text>', 'section <name>' or a "
                            "task 'Task name: score: Actor, Actor'")
+    _choose_title(diagram, display, notes)
     for each in diagram.sections:
         if each.name and not each.lines:
             problems.append(Problem(display, each.line, "section", f"the section '{each.name}' has no tasks; "
@@ -201,6 +223,26 @@ def parse(lines: list[str], offset: int, display: str, problems: list[Problem]) 
     if not diagram.sections and not problems:
         problem(body[0][0], "", "the diagram has no sections; a journey needs at least one phase")
     return diagram
+
+
+#: Which of the titles written names the map: a 'title' line, else the front matter's, else 'accTitle'.
+_TITLE_ORDER = ("title", "front matter's title", "accTitle")
+
+
+def _choose_title(diagram: Diagram, display: str, notes: list[str]) -> None:
+    """Take the title and description from what the diagram wrote, and note each other one, which is not used."""
+    # as in Mermaid, a later line of the same kind wins
+    titles = sorted((t for t in diagram.titles if t[2]), key=lambda t: (_TITLE_ORDER.index(t[0]), -t[1]))
+    if titles:
+        _, diagram.title_line, diagram.title = titles[0]
+    for what, line, text in titles[1:]:
+        notes.append(f"{display}:{line}: the {what} '{text}' is not used: the map's title is '{diagram.title}' "
+                     f"(line {diagram.title_line}); change it with --title")
+    if diagram.descriptions:
+        _, used, diagram.description = diagram.descriptions[-1]
+        for what, line, text in diagram.descriptions[:-1]:
+            notes.append(f"{display}:{line}: the {what} '{text}' is not used: the introduction is the {what} of "
+                         f"line {used}")
 
 
 def _task(line: str, number: int, display: str, problems: list[Problem]) -> Task | None:
@@ -246,24 +288,35 @@ def emotion_of(score: int, low: int, high: int) -> int:
 def import_mermaid(text: str, display: str, context: Context, options: Options) -> Imported:
     """The journey (and persona) files a diagram describes, or the problems that stop its import."""
     result = Imported()
-    found = blocks(text)
-    if not found:
-        result.problems.append(Problem(display, 1, "", "the file has no ```mermaid block with a journey diagram"))
-        return result
+    found, fenced = blocks(text, markdown=options.source_name.lower().endswith((".md", ".markdown")))
+    if fenced:  # in Markdown, other diagrams (a flowchart beside the journey) are skipped, with a note
+        for offset, lines in found:
+            kind = diagram_kind(lines)
+            if kind != "journey":
+                result.notes.append(f"{display}:{offset}: skipped a ```mermaid block that is not a user-journey "
+                                    f"diagram ({kind or 'empty'})")
+        found = [(offset, lines) for offset, lines in found if diagram_kind(lines) == "journey"]
+        if not found:
+            result.problems.append(Problem(display, 1, "", "the file has no ```mermaid block with a user-journey "
+                                                           "diagram (its first line must be 'journey')"))
+            return result
     diagrams = []
     for offset, lines in found:
-        diagram = parse(lines, offset, display, result.problems)
+        before = len(result.problems)
+        diagram = parse(lines, offset, display, result.problems, result.notes)
         if diagram is not None:
-            diagrams.append(diagram)
+            diagrams.append((diagram, len(result.problems) > before))
     if len(diagrams) > 1 and (options.ident or options.title):
-        result.problems.append(Problem(display, diagrams[1].line, "", f"the file has {len(diagrams)} diagrams; "
+        result.problems.append(Problem(display, diagrams[1][0].line, "", f"the file has {len(diagrams)} diagrams; "
                                        "--id and --title name one map: import the diagrams one by one"))
-    if result.problems:
-        return result
     personas: dict[str, str] = {}  # persona id -> file text, for the actors without one
-    for diagram in diagrams:
-        _map(diagram, display, context, options, result, personas)
-    result.files += [NewFile(f"personas/{pid}.md", text) for pid, text in sorted(personas.items())]
+    for diagram, broken in diagrams:
+        if broken:  # the sections can still be checked: every problem shows in one run
+            _phases(diagram, display, context, options, result)
+        else:
+            _map(diagram, display, context, options, result, personas)
+    if not result.problems:
+        result.files += [NewFile(f"personas/{pid}.md", text) for pid, text in sorted(personas.items())]
     result.problems.sort()
     return result
 
@@ -292,9 +345,6 @@ def _persona_for(actor: str, context: Context) -> str | None:
 
 def _map(diagram: Diagram, display: str, context: Context, options: Options, result: Imported,
          personas: dict[str, str]) -> None:
-    vocabulary = context.vocabulary
-    stage_ids = [t.id for t in vocabulary.stages]
-    order = {sid: i for i, sid in enumerate(stage_ids)}
     problems = result.problems
     title = options.title or diagram.title
     if not title:
@@ -303,8 +353,23 @@ def _map(diagram: Diagram, display: str, context: Context, options: Options, res
     ident = options.ident or slugify(title)
     if (why := journey_id_problem(ident)) is not None:
         problems.append(Problem(display, diagram.title_line or diagram.line, "title", why + "; name one with --id"))
+    phases, placed = _phases(diagram, display, context, options, result)
+    persona, main_actor, actor_ids = _persona_and_actors(diagram, display, context, options, result, personas)
+    if problems or persona is None:
         return
+    data: dict[str, Any] = {"title": title, "persona": persona, "type": options.type, "status": "draft"}
+    data["phases"] = phases
+    body = _narrative(diagram, placed, main_actor, actor_ids, options, context.vocabulary)
+    result.files.append(NewFile(f"{ident}.md", front_matter_file(data, body)))
 
+
+def _phases(diagram: Diagram, display: str, context: Context, options: Options,
+            result: Imported) -> tuple[list[dict[str, Any]], list[tuple[Section, str]]]:
+    """The phases the sections become, and each section placed with its stage; what does not fit is a problem."""
+    vocabulary = context.vocabulary
+    stage_ids = [t.id for t in vocabulary.stages]
+    order = {sid: i for i, sid in enumerate(stage_ids)}
+    problems = result.problems
     phases: list[dict[str, Any]] = []
     placed: list[tuple[Section, str]] = []
     seen: dict[str, Section] = {}
@@ -341,14 +406,20 @@ def _map(diagram: Diagram, display: str, context: Context, options: Options, res
         phase["steps"] = [_step(task, vocabulary.emotion_scale, result, display) for task in section.tasks]
         phases.append(phase)
         placed.append((section, stage))
+    return phases, placed
 
+
+def _persona_and_actors(diagram: Diagram, display: str, context: Context, options: Options, result: Imported,
+                        personas: dict[str, str]) -> tuple[str | None, str | None, dict[str, str | None]]:
+    """The journey's persona, its main actor and the persona id of each actor (None: no persona)."""
+    problems = result.problems
     actors = Counter(actor for section in diagram.sections for task in section.tasks for actor in task.actors)
     main_actor = max(actors, key=lambda a: actors[a]) if actors else None  # Counter keeps first-seen order on ties
     persona = options.persona
     if persona is not None and persona not in context.persona_ids:
         problems.append(Problem(display, diagram.line, "persona",
                                 f"unknown persona '{persona}'{did_you_mean(persona, context.persona_ids)}"))
-        return
+        return None, main_actor, {}
     actor_ids: dict[str, str | None] = {}
     for actor in actors:
         actor_ids[actor] = persona if (persona and actor == main_actor) else _persona_for(actor, context)
@@ -356,7 +427,7 @@ def _map(diagram: Diagram, display: str, context: Context, options: Options, res
         if main_actor is None:
             problems.append(Problem(display, diagram.line, "persona", "the tasks name no actors; name the "
                                                                       "journey's persona with --persona"))
-            return
+            return None, None, actor_ids
         persona = actor_ids[main_actor]
     for actor, pid in actor_ids.items():
         if pid is not None:
@@ -377,14 +448,7 @@ def _map(diagram: Diagram, display: str, context: Context, options: Options, res
         else:
             result.notes.append(f"{display}:{first}: the actor '{actor}' is not a persona; it is kept in the "
                                 "narrative (add --create-personas to write a persona file for it)")
-    if persona is None:
-        persona = actor_ids.get(main_actor)
-    if problems or persona is None:
-        return
-    data: dict[str, Any] = {"title": title, "persona": persona, "type": options.type, "status": "draft"}
-    data["phases"] = phases
-    body = _narrative(diagram, placed, main_actor, actor_ids, options, vocabulary)
-    result.files.append(NewFile(f"{ident}.md", front_matter_file(data, body)))
+    return persona or actor_ids.get(main_actor), main_actor, actor_ids
 
 
 def _step(task: Task, scale, result: Imported, display: str) -> dict[str, Any]:
