@@ -221,6 +221,16 @@ FILE_CASES = {
     "duplicate-nested-key.md": [
         f"{H}/duplicate-nested-key.md:9: phases[0].steps[0].emotion: duplicate key 'emotion' (first on line 8); "
         "keep one"],
+    "duplicate-keys-and-more.md": [  # a duplicate key does not hide the other problems of the file
+        f"{H}/duplicate-keys-and-more.md:5: goal: duplicate key 'goal' (first on line 3); keep one",
+        f"{H}/duplicate-keys-and-more.md:10: phases[0].steps[0].pain_point: unknown key 'pain_point'; "
+        "did you mean 'pain_points'?",
+        f"{H}/duplicate-keys-and-more.md:11: phases[0].steps[0].emotion: 9 is outside the emotion scale -2..2",
+        f"{H}/duplicate-keys-and-more.md:14: phases[0].steps[0].touchpoints[0].channel: unknown channel 'webiste'; "
+        "did you mean 'website'?",
+        f"{H}/duplicate-keys-and-more.md:16: phases[0].steps[0].touchpoints[0].contact: duplicate key 'contact' "
+        "(first on line 15); keep one",
+    ],
     "duplicate-stage.md": [
         f"{H}/duplicate-stage.md:8: phases[1].stage: stage 'purchase' already has a phase (line 5); "
         "a stage may appear once per journey"],

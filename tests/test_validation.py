@@ -642,6 +642,35 @@ def test_unknown_key_and_reference_errors_of_one_file_come_together(corpus: Path
     ])
 
 
+def test_a_duplicate_key_does_not_hide_the_other_problems_of_the_file(corpus: Path) -> None:
+    edit(corpus, BUY, "persona: maya\n", "persona: maya\ntitle: Buying shoes again\n")
+    edit(corpus, BUY, "        pain_points:\n", "        pain_point:\n")
+    edit(corpus, BUY, "channel: website\n", "channel: webiste\n            channel: website\n")
+    validate("journeys").assert_problems([
+        f"{BUY}:4: title: duplicate key 'title' (first on line 2); keep one",
+        f"{BUY}:20: phases[0].steps[0].pain_point: unknown key 'pain_point'; did you mean 'pain_points'?",
+        f"{BUY}:31: phases[1].steps[0].touchpoints[0].channel: unknown channel 'webiste'; did you mean 'website'?",
+        f"{BUY}:32: phases[1].steps[0].touchpoints[0].channel: duplicate key 'channel' (first on line 31); keep one",
+    ])
+
+
+def test_a_map_whose_only_problem_is_a_duplicate_key_is_left_out(corpus: Path) -> None:
+    edit(corpus, BUY, "persona: maya\n", "persona: maya\npersona: maya\n")
+    loaded = load_corpus(corpus / "journeys")
+    assert [p.message for p in loaded.problems] == ["duplicate key 'persona' (first on line 3); keep one"]
+    assert sorted(loaded.journeys) == ["retail/buy-shoes-future"]
+
+
+def test_a_duplicate_key_in_the_vocabulary_does_not_hide_its_other_problems(corpus: Path) -> None:
+    edit(corpus, VOCAB, "  - website\n", "  - website\n  - email\nchannels: [fax]\n")
+    validate("journeys").assert_problems([
+        f"{VOCAB}:11: channels[4]: 'email' is listed twice (first as entry 2); ids must be unique",
+        f"{VOCAB}:12: channels: duplicate key 'channels' (first on line 6); keep one",
+    ])
+    loaded = load_corpus(corpus / "journeys")
+    assert (loaded.vocabulary, loaded.journeys, loaded.personas) == (None, {}, {})
+
+
 FULL = """\
 ---
 title: Buying running shoes online
