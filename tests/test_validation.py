@@ -453,6 +453,11 @@ RULES = [
         id="baseline-on-a-current-map",
     ),
     pytest.param(
+        FUT, "type: future\n", "type:\n",
+        [f"{FUT}:5: baseline: baseline is allowed on future maps only; this map's type is 'current'"],
+        id="baseline-on-a-map-whose-type-is-empty",
+    ),
+    pytest.param(
         FUT, "baseline: retail/buy-shoes\n", "baseline: retail/buy-shoes-future\n",
         [f"{FUT}:5: baseline: a map cannot be its own baseline; name the current-state map it improves on"],
         id="baseline-is-itself",
@@ -516,6 +521,27 @@ RULES = [
         BUY, "persona: maya\n", "",
         [f"{BUY}:2: persona: 'persona' is required"],
         id="persona-missing",
+    ),
+    pytest.param(  # an empty value is a value left out, and a required field stays required
+        BUY, "persona: maya\n", "persona:\n",
+        [f"{BUY}:3: persona: expected text, got nothing (an empty value)"],
+        id="persona-empty",
+    ),
+    pytest.param(
+        BUY, "            channel: website\n", "            channel:\n",
+        [f"{BUY}:30: phases[1].steps[0].touchpoints[0].channel: expected text, got nothing (an empty value)"],
+        id="touchpoint-channel-empty",
+    ),
+    pytest.param(
+        VOCAB, "channels:\n  - social-media\n  - email\n  - {id: live-chat, name: Live chat}\n  - website\n",
+        "channels:\n",
+        [f"{VOCAB}:6: channels: expected a list, got nothing (an empty value)"],
+        id="vocabulary-channels-empty",
+    ),
+    pytest.param(
+        BUY, "status: approved\n", "status: approved\nstatuss:\n",
+        [f"{BUY}:6: statuss: unknown key 'statuss'; did you mean 'status'?"],
+        id="empty-unknown-key",
     ),
     pytest.param(
         BUY, "      - action: Pays on the website\n        emotion: -1\n", "      - emotion: -1\n",
@@ -767,6 +793,87 @@ def test_quoted_date_and_spec_example_values_are_valid(corpus: Path) -> None:
     validate("journeys").assert_clean()
     journey = load_corpus(corpus / "journeys").journeys["retail/buy-shoes"].journey
     assert str(journey.reviewed) == "2026-09-30"
+
+
+# --- an empty value is a value left out -------------------------------------------
+
+
+def _journey(loaded, ident: str = "retail/buy-shoes"):
+    return loaded.journeys[ident].journey
+
+
+def _step(loaded, phase: int = 0):
+    return _journey(loaded).phases[phase].steps[0]
+
+
+@pytest.mark.parametrize(
+    ("rel", "old", "new", "read", "expected"),
+    [
+        pytest.param(BUY, "type: current\n", "type:\n", lambda c: _journey(c).type, "current", id="type"),
+        pytest.param(BUY, "status: approved\n", "status:\n", lambda c: _journey(c).status, "draft", id="status"),
+        pytest.param(BUY, "owner: ecommerce\nreviewed: 2026-04-14\ntags: [running, online]\n",
+                     "owner:\nreviewed:\ntags:\nscenario:\nbaseline:\ngoal:\nscope:\n",
+                     lambda c: [getattr(_journey(c), f) for f in ("owner", "reviewed", "tags", "scenario", "baseline",
+                                                                   "goal", "scope")],
+                     [None, None, [], None, None, None, None], id="journey-fields"),
+        pytest.param(FUT, "baseline: retail/buy-shoes\n", "baseline:\n",
+                     lambda c: _journey(c, "retail/buy-shoes-future").baseline, None, id="baseline"),
+        pytest.param(BUY, "tags: [running, online]\n", "tags: [running, online]\nscope: {start: , end: }\n",
+                     lambda c: (_journey(c).scope.start, _journey(c).scope.end), (None, None), id="scope-fields"),
+        pytest.param(BUY, "  - stage: awareness\n", "  - stage: awareness\n    name:\n",
+                     lambda c: _journey(c).phases[0].name, None, id="phase-name"),
+        pytest.param(BUY, "        emotion: 1\n",
+                     "        emotion:\n        thinking:\n        feeling:\n        moment_of_truth:\n",
+                     lambda c: [getattr(_step(c), f) for f in ("emotion", "thinking", "feeling", "moment_of_truth")],
+                     [None, None, None, False], id="step-fields"),
+        pytest.param(BUY, "        pain_points:\n          - No size guide in the post\n",
+                     "        pain_points:\n        evidence:\n        metrics:\n        backstage:\n",
+                     lambda c: [getattr(_step(c), f) for f in ("pain_points", "evidence", "metrics", "backstage")],
+                     [[], [], [], []], id="step-lists"),
+        pytest.param(BUY, "        touchpoints:\n          - name: Checkout\n            channel: website\n"
+                          "            device: desktop\n", "        touchpoints:\n        opportunities:\n",
+                     lambda c: (_step(c, 1).touchpoints, _step(c, 1).opportunities), ([], []), id="step-lists-2"),
+        pytest.param(BUY, "            device: mobile\n            department: marketing\n",
+                     "            device:\n            department:\n            contact:\n",
+                     lambda c: [getattr(_step(c).touchpoints[0], f) for f in ("device", "department", "contact")],
+                     [None, None, "direct"], id="touchpoint-fields"),
+        pytest.param(BUY, "            owner: marketing\n",
+                     "            owner:\n            impact:\n            effort:\n",
+                     lambda c: [getattr(_step(c).opportunities[0], f) for f in ("owner", "impact", "effort")],
+                     [None, None, None], id="opportunity-fields"),
+        pytest.param(FUT, "        emotion: 2\n",
+                     "        emotion: 2\n        evidence: [{kind: quote, text: Fast, source: }]\n"
+                     "        metrics: [{name: Taps, value: , unit: , target: }]\n",
+                     lambda c: (_journey(c, "retail/buy-shoes-future").phases[0].steps[0].evidence[0].source,
+                                _journey(c, "retail/buy-shoes-future").phases[0].steps[0].metrics[0].model_dump()),
+                     (None, {"name": "Taps", "value": None, "unit": None, "target": None}), id="evidence-and-metric"),
+        pytest.param(MAYA, "segment: Millennials\nchannels: [social-media, email]\nimage: images/maya.png\n",
+                     "segment:\nsummary:\nquote:\ngoals:\nfrustrations:\nchannels:\nimage:\n",
+                     lambda c: c.personas["maya"].persona.model_dump(exclude={"name"}),
+                     {"segment": None, "summary": None, "quote": None, "goals": [], "frustrations": [],
+                      "channels": [], "image": None}, id="persona-fields"),
+        pytest.param(VOCAB, "stages:\n", "emotion_scale: {min: , max: , labels: }\nstages:\n",
+                     lambda c: c.vocabulary.emotion_scale.model_dump(), {"min": -2, "max": 2, "labels": {}},
+                     id="emotion-scale-fields"),
+        pytest.param(VOCAB, "  - {id: marketing, name: Marketing}\n", "  - {id: marketing, name: , description: }\n",
+                     lambda c: c.vocabulary.index("departments")["marketing"].label, "Marketing", id="term-fields"),
+    ],
+)
+def test_an_empty_optional_value_is_the_value_left_out(corpus: Path, rel: str, old: str, new: str, read,
+                                                      expected) -> None:
+    edit(corpus, rel, old, new)
+    validate("journeys").assert_clean()
+    assert read(load_corpus(corpus / "journeys")) == expected
+
+
+def test_an_empty_emotion_scale_and_device_list_are_the_defaults(corpus: Path) -> None:
+    edit(corpus, VOCAB, "stages:\n", "emotion_scale:\nstages:\n")
+    edit(corpus, VOCAB, "devices:\n  - mobile\n  - desktop\n", "devices:\n")
+    edit(corpus, BUY, "            device: mobile\n", "")
+    edit(corpus, BUY, "            device: desktop\n", "")
+    validate("journeys").assert_clean()
+    vocabulary = load_corpus(corpus / "journeys").vocabulary
+    assert (vocabulary.emotion_scale.min, vocabulary.emotion_scale.max, vocabulary.devices) == (-2, 2, [])
 
 
 # --- files that are not front matter at all -----------------------------------------

@@ -127,7 +127,7 @@ def _load_corpus(root: Path | str, display_base: Path | None, cache: ReadCache |
     journeys = [_read_entry(root, rel, base, corpus, JourneyEntry, cache, used) for rel in journey_files]
     known_personas = {Path(rel).stem for rel in persona_files}
     known_journeys = {
-        e.id: (e.doc.data.get("type", "current") if isinstance(e.doc.data, dict) else None)
+        e.id: (rules.map_type(e.doc.data) if isinstance(e.doc.data, dict) else None)
         for e in journeys
         if e is not None
     }

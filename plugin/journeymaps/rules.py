@@ -208,11 +208,17 @@ def check_journey(
     return check.problems
 
 
+def map_type(data: dict) -> object:
+    """The ``type`` of a map's raw data: left out or empty, the default."""
+    kind = data.get("type")
+    return "current" if kind is None else kind
+
+
 def _check_baseline(check: _Checker, entry: JourneyEntry, data: dict, journeys: dict[str, str | None]) -> None:
     baseline = _str(data.get("baseline"))
     if baseline is None:
         return
-    kind = data.get("type", "current")
+    kind = map_type(data)
     path = ("baseline",)
     if kind != "future":
         check.add(path, f"baseline is allowed on future maps only; this map's type is {quote(kind)}")
