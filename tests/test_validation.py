@@ -795,6 +795,53 @@ def test_quoted_date_and_spec_example_values_are_valid(corpus: Path) -> None:
     assert str(journey.reviewed) == "2026-09-30"
 
 
+# --- touchpoint addresses across the whole journey ---------------------------------
+
+ANOTHER_STEP = """\
+      - action: Calls the shop
+        touchpoints:
+          - name: 1 Hotline
+            channel: email
+  - stage: purchase-2
+    steps:
+      - action: Calls again
+        touchpoints:
+          - name: Hotline
+            channel: email
+"""
+
+
+def test_touchpoint_addresses_must_differ_across_stages(corpus: Path) -> None:
+    # 'purchase' + step 2 + '1 Hotline' and 'purchase-2' + step 1 + 'Hotline' both make 'purchase-2-1-hotline'
+    edit(corpus, VOCAB, "  - purchase\n", "  - purchase\n  - purchase-2\n")
+    edit(corpus, BUY, "            device: desktop\n", "            device: desktop\n" + ANOTHER_STEP)
+    validate("journeys").assert_problems([
+        f"{BUY}:40: phases[2].steps[0].touchpoints[0].name: 'Hotline' has the same address ('purchase-2-1-hotline') "
+        "as '1 Hotline' in step 2 of stage 'purchase' (line 34); give the touchpoints different names",
+    ])
+
+
+def test_a_touchpoint_address_must_differ_from_the_steps(corpus: Path) -> None:
+    # '1' in step 2 of 'purchase' would take 'purchase-2-1', the address of step 1 of 'purchase-2'
+    edit(corpus, VOCAB, "  - purchase\n", "  - purchase\n  - purchase-2\n")
+    edit(corpus, BUY, "            device: desktop\n",
+         "            device: desktop\n" + ANOTHER_STEP.replace("1 Hotline", "'1'").replace("Hotline", "Shop hotline"))
+    validate("journeys").assert_problems([
+        f"{BUY}:34: phases[1].steps[1].touchpoints[0].name: '1' gets the address 'purchase-2-1', which is the "
+        "address of step 1 of stage 'purchase-2'; give the touchpoint another name",
+    ])
+
+
+def test_names_without_letters_share_the_address_touchpoint(corpus: Path) -> None:
+    edit(corpus, BUY, "            device: desktop\n",
+         "            device: desktop\n          - name: '???'\n            channel: email\n"
+         "          - name: Touchpoint\n            channel: email\n")
+    validate("journeys").assert_problems([
+        f"{BUY}:34: phases[1].steps[0].touchpoints[2].name: 'Touchpoint' has the same address as '???' in this step; "
+        "give touchpoints of one step different names",
+    ])
+
+
 # --- an empty value is a value left out -------------------------------------------
 
 

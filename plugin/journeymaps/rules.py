@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from .addresses import slugify
+from .addresses import step_anchor, touchpoint_anchor
 from .corpus import Corpus, Entry, JourneyEntry, PersonaEntry
 from .model import Vocabulary
 from .problems import Problem, did_you_mean, printable, quote
@@ -187,25 +187,61 @@ def check_journey(
             emotion = step.get("emotion")
             if isinstance(emotion, int) and not isinstance(emotion, bool) and not scale.min <= emotion <= scale.max:
                 check.add((*at, "emotion"), f"{emotion} is outside the emotion scale {scale.min}..{scale.max}")
-            anchors: dict[str, str] = {}
             for t, touchpoint in enumerate(_list(step.get("touchpoints"))):
                 touchpoint = _dict(touchpoint)
                 tp = (*at, "touchpoints", t)
                 check.ref((*tp, "channel"), "channel", _str(touchpoint.get("channel")))
                 check.ref((*tp, "device"), "device", _str(touchpoint.get("device")))
                 check.ref((*tp, "department"), "department", _str(touchpoint.get("department")))
-                name = _str(touchpoint.get("name"))
-                if name is None:
-                    continue
-                slug = slugify(name)
-                if slug in anchors:
-                    check.add((*tp, "name"), f"{quote(name)} has the same address as {quote(anchors[slug])} in "
-                                             "this step; give touchpoints of one step different names")
-                anchors.setdefault(slug, name)
             for o, opportunity in enumerate(_list(step.get("opportunities"))):
                 owner = _str(_dict(opportunity).get("owner"))
                 check.ref((*at, "opportunities", o, "owner"), "department", owner)
+    _check_addresses(check, _list(data.get("phases")))
     return check.problems
+
+
+def _check_addresses(check: _Checker, phases: list) -> None:
+    """Every touchpoint of a journey needs an address (``<stage>-<step>-<slug>``) of its own.
+
+    Stage ids may hold '-' and digits, and names may start with digits, so
+    touchpoints of different stages can get the same address ('1 Hotline' in
+    step 2 of 'buy' and 'Hotline' in step 1 of 'buy-2'), and so can a
+    touchpoint and a step ('1' in step 2 of 'buy' and step 1 of 'buy-2').
+    """
+    steps: dict[str, tuple[str, int]] = {}
+    touchpoints: list[tuple[tuple, str, str, int]] = []  # (path of the name, name, stage, step number)
+    stages: set[str] = set()
+    for p, phase in enumerate(phases):
+        phase = _dict(phase)
+        stage = _str(phase.get("stage"))
+        if stage is None or stage in stages:  # a repeated stage is a problem of its own
+            continue
+        stages.add(stage)
+        for s, step in enumerate(_list(phase.get("steps"))):
+            steps[step_anchor(stage, s + 1)] = (stage, s + 1)
+            for t, touchpoint in enumerate(_list(_dict(step).get("touchpoints"))):
+                name = _str(_dict(touchpoint).get("name"))
+                if name is not None:
+                    touchpoints.append((("phases", p, "steps", s, "touchpoints", t, "name"), name, stage, s + 1))
+    taken: dict[str, tuple[tuple, str, str, int]] = {}
+    for place in touchpoints:
+        path, name, stage, number = place
+        anchor = touchpoint_anchor(stage, number, name)
+        if anchor in taken:
+            other_path, other, other_stage, other_number = taken[anchor]
+            if (other_stage, other_number) == (stage, number):
+                check.add(path, f"{quote(name)} has the same address as {quote(other)} in this step; "
+                                "give touchpoints of one step different names")
+            else:
+                line = check.entry.doc.line_of(other_path)
+                check.add(path, f"{quote(name)} has the same address ({quote(anchor)}) as {quote(other)} in step "
+                                f"{other_number} of stage {quote(other_stage)} (line {line}); "
+                                "give the touchpoints different names")
+        elif anchor in steps:
+            step_stage, step_number = steps[anchor]
+            check.add(path, f"{quote(name)} gets the address {quote(anchor)}, which is the address of step "
+                            f"{step_number} of stage {quote(step_stage)}; give the touchpoint another name")
+        taken.setdefault(anchor, place)
 
 
 def map_type(data: dict) -> object:
