@@ -353,19 +353,21 @@ MADE_CASES = [
     Case("journey-ids-differ-only-in-case",
          both(written("hostile/Case-Clash.md", journey("Case clash, upper")),
               written("hostile/case-clash.md", journey("Case clash, lower"))),
-         [f"{H}/case-clash.md:1: the id 'hostile/case-clash' differs from 'hostile/Case-Clash' "
-          f"({H}/Case-Clash.md) only in upper/lower case; both would publish at the same address: rename one"],
-         pages=("journeys/hostile/Case-Clash/",)),
+         [f"{H}/Case-Clash.md:1: the id 'hostile/Case-Clash' differs from 'hostile/case-clash' "
+          f"({H}/case-clash.md) only in upper/lower case; both would publish at the same address, which "
+          f"{H}/case-clash.md keeps: rename this file"],
+         pages=("journeys/hostile/case-clash/",)),
     Case("persona-ids-differ-only-in-case",
          both(written("personas/Kofi.md", "---\nname: Kofi, upper\n---\n"),
               written("personas/kofi.md", "---\nname: Kofi, lower\n---\n")),
-         [f"{P}/kofi.md:1: the id 'kofi' differs from 'Kofi' ({P}/Kofi.md) only in upper/lower case; "
-          "both would publish at the same address: rename one"],
-         pages=("personas/Kofi/",)),
+         [f"{P}/Kofi.md:1: the id 'Kofi' differs from 'kofi' ({P}/kofi.md) only in upper/lower case; "
+          f"both would publish at the same address, which {P}/kofi.md keeps: rename this file"],
+         pages=("personas/kofi/",)),
     Case("persona-ids-equal-in-two-folders",
          both(written("personas/lee.md", "---\nname: Lee\n---\n"),
               written("personas/team/lee.md", "---\nname: Lee from the team\n---\n")),
-         [f"{P}/team/lee.md:1: the id 'lee' is also the id of {P}/lee.md; ids must be unique: rename one"],
+         [f"{P}/team/lee.md:1: the id 'lee' is also the id of {P}/lee.md, which keeps it; ids must be unique: "
+          "rename this file"],
          pages=("personas/lee/",)),
 ]
 
@@ -450,15 +452,15 @@ def test_mkdocs_build_publishes_the_healthy_files_and_logs_every_problem(hostile
     published = sorted(p.relative_to(site / "journeys").parent.as_posix()
                        for p in (site / "journeys").rglob("index.html"))
     # the maps, and a page for each folder that holds one
-    assert published == [".", "healthy", "healthy/notepad", "hostile", "hostile/Case-Clash", "retail",
+    assert published == [".", "healthy", "healthy/notepad", "hostile", "hostile/case-clash", "retail",
                          "retail/buy-running-shoes", "retail/buy-running-shoes-future"]
     personas = sorted(p.parent.name for p in (site / "personas").glob("*/index.html"))
-    assert personas == ["Kofi", "lee", "maya"]
+    assert personas == ["kofi", "lee", "maya"]
     locations = {entry["location"].split("#")[0] for entry in search_index(site)}
     assert {"journeys/retail/buy-running-shoes/", "journeys/healthy/notepad/", "personas/maya/"} <= locations
     # of the hostile folder only its healthy map and the folder's page (which lists that map) are searchable
     assert not [loc for loc in locations
-                if "hostile/" in loc and "Case-Clash" not in loc and loc != "journeys/hostile/"]
+                if "hostile/" in loc and "case-clash" not in loc and loc != "journeys/hostile/"]
     # nothing a broken file carried reached the site: no markup from file names, no linked secrets
     for path in site.rglob("*"):
         if path.is_file() and path.suffix in (".html", ".json", ".xml"):

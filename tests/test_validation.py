@@ -1053,16 +1053,28 @@ def test_journey_ids_that_differ_only_by_case(corpus: Path) -> None:
     write(corpus / "journeys/retail/Buy.md", JOURNEY)
     write(corpus / "journeys/retail/buy.md", JOURNEY)
     validate("journeys").assert_problems([
-        "journeys/retail/buy.md:1: the id 'retail/buy' differs from 'retail/Buy' (journeys/retail/Buy.md) only in "
-        "upper/lower case; both would publish at the same address: rename one"
+        "journeys/retail/Buy.md:1: the id 'retail/Buy' differs from 'retail/buy' (journeys/retail/buy.md) only in "
+        "upper/lower case; both would publish at the same address, which journeys/retail/buy.md keeps: "
+        "rename this file"
     ])
 
 
 def test_persona_ids_that_differ_only_by_case(corpus: Path) -> None:
     write(corpus / "journeys/personas/Maya.md", PERSONA)
     validate("journeys").assert_problems([
-        f"{MAYA}:1: the id 'maya' differs from 'Maya' (journeys/personas/Maya.md) only in "
-        "upper/lower case; both would publish at the same address: rename one"
+        f"journeys/personas/Maya.md:1: the id 'Maya' differs from 'maya' ({MAYA}) only in "
+        f"upper/lower case; both would publish at the same address, which {MAYA} keeps: rename this file"
+    ])
+    assert sorted(load_corpus(corpus / "journeys").personas) == ["maya"]
+
+
+def test_without_a_lower_case_id_the_first_in_path_order_is_kept(corpus: Path) -> None:
+    write(corpus / "journeys/retail/BUY.md", JOURNEY)
+    write(corpus / "journeys/retail/Buy.md", JOURNEY)
+    validate("journeys").assert_problems([
+        "journeys/retail/Buy.md:1: the id 'retail/Buy' differs from 'retail/BUY' (journeys/retail/BUY.md) only in "
+        "upper/lower case; both would publish at the same address, which journeys/retail/BUY.md keeps: "
+        "rename this file"
     ])
 
 
@@ -1257,6 +1269,33 @@ def test_mkdocs_strict_build_fails_and_lists_every_problem(tmp_path: Path) -> No
     log = (done.stdout + done.stderr).splitlines()
     for line in BROKEN_LINES:
         assert f"WARNING -  journeymaps: {line} (this file is left out of the site)" in log
+
+
+def test_a_new_file_whose_id_differs_only_in_case_takes_nothing_over(tmp_path: Path) -> None:
+    write_site(tmp_path)
+    (tmp_path / "journeys/service/return-shoes.md").unlink()
+    write(tmp_path / "journeys/personas/MAYA.md", "---\nname: Evil MAYA\n---\n")
+    write(tmp_path / "journeys/retail/Buy-shoes.md", JOURNEY.replace("Buying running shoes", "Evil buying"))
+    done = mkdocs(tmp_path)
+    assert done.returncode == 0, done.stderr
+    warnings = [line for line in (done.stdout + done.stderr).splitlines() if line.startswith("WARNING")]
+    assert warnings == [
+        "WARNING -  journeymaps: journeys/personas/MAYA.md:1: the id 'MAYA' differs from 'maya' "
+        f"({MAYA}) only in upper/lower case; both would publish at the same address, which {MAYA} keeps: "
+        "rename this file (this file is left out of the site)",
+        "WARNING -  journeymaps: journeys/retail/Buy-shoes.md:1: the id 'retail/Buy-shoes' differs from "
+        f"'retail/buy-shoes' ({BUY}) only in upper/lower case; both would publish at the same address, which "
+        f"{BUY} keeps: rename this file (this file is left out of the site)",
+    ]
+    site = tmp_path / "site"
+    persona = (site / "personas/maya/index.html").read_text(encoding="utf-8")
+    assert "Maya, the weekend runner" in persona and "Evil" not in persona
+    assert not (site / "personas/MAYA").exists()
+    page = (site / "journeys/retail/buy-shoes/index.html").read_text(encoding="utf-8")
+    assert "<h1" in page and "Buying running shoes" in page and "Evil" not in page
+    assert 'href="../../../personas/maya/"' in page  # the map still links its persona
+    assert not (site / "journeys/retail/Buy-shoes").exists()
+    assert "Evil" not in (site / "search/search_index.json").read_text(encoding="utf-8")
 
 
 def test_mkdocs_strict_build_of_a_healthy_site_succeeds(tmp_path: Path) -> None:

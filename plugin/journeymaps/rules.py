@@ -31,28 +31,33 @@ def check_vocabulary(vocabulary: Vocabulary, doc: Document, display: str) -> lis
 
 
 def case_collisions(entries: Iterable[Entry], problems: list[Problem]) -> list[Entry]:
-    """Entries whose id equals an earlier one's after case folding (they would share an address)."""
-    first: dict[str, Entry] = {}
-    clashing = []
+    """Entries left out because another one has the same id after case folding (they would share an address).
+
+    Of each such group, the entry whose id is already lower case is kept (the first in
+    path order when none is, or when several are), so that a new ``MAYA.md`` beside
+    ``maya.md`` cannot take over ``maya``'s address. The others get a problem naming the kept file.
+    """
+    groups: dict[str, list[Entry]] = {}
     for entry in sorted(entries, key=lambda e: e.rel):
-        key = entry.id.casefold()
-        if key in first and first[key].id == entry.id:
-            problems.append(
-                Problem(entry.display, 1, "", f"the id {quote(entry.id)} is also the id of "
-                        f"{printable(first[key].display)}; ids must be unique: rename one")
-            )
-            clashing.append(entry)
-        elif key in first:
-            problems.append(
-                Problem(entry.display, 1, "",
-                        f"the id {quote(entry.id)} differs from {quote(first[key].id)} "
-                        f"({printable(first[key].display)}) only in upper/lower case; "
-                        "both would publish at the same address: rename one")
-            )
-            clashing.append(entry)
-        else:
-            first[key] = entry
-    return clashing
+        groups.setdefault(entry.id.casefold(), []).append(entry)
+    left_out = []
+    for group in groups.values():
+        if len(group) == 1:
+            continue
+        kept = next((e for e in group if e.id == e.id.casefold()), group[0])
+        where = printable(kept.display)
+        for entry in group:
+            if entry is kept:
+                continue
+            if entry.id == kept.id:
+                message = f"the id {quote(entry.id)} is also the id of {where}, which keeps it; ids must be unique: " \
+                          "rename this file"
+            else:
+                message = f"the id {quote(entry.id)} differs from {quote(kept.id)} ({where}) only in upper/lower " \
+                          f"case; both would publish at the same address, which {where} keeps: rename this file"
+            problems.append(Problem(entry.display, 1, "", message))
+            left_out.append(entry)
+    return left_out
 
 
 def _name_problem(part: str) -> str | None:
