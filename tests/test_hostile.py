@@ -363,6 +363,13 @@ MADE_CASES = [
          [f"{P}/Kofi.md:1: the id 'Kofi' differs from 'kofi' ({P}/kofi.md) only in upper/lower case; "
           f"both would publish at the same address, which {P}/kofi.md keeps: rename this file"],
          pages=("personas/kofi/",)),
+    Case("map-beside-a-folder-of-maps", written("retail.md", journey("Retail as a map")),
+         ["journeys/retail.md:1: this map would take the address of the page of the folder journeys/retail/, "
+          "which lists the maps in it; rename the map or the folder"]),
+    Case("folders-differ-only-in-case", written("Retail/shoes.md", journey("Upper-case folder")),
+         ["journeys/Retail/shoes.md:1: the folder journeys/Retail/ differs from journeys/retail/ only in upper/lower "
+          "case; on Windows and macOS they are one folder, and their pages one page: move this file to "
+          "journeys/retail/ or rename the folder"]),
     Case("persona-ids-equal-in-two-folders",
          both(written("personas/lee.md", "---\nname: Lee\n---\n"),
               written("personas/team/lee.md", "---\nname: Lee from the team\n---\n")),
@@ -454,6 +461,9 @@ def test_mkdocs_build_publishes_the_healthy_files_and_logs_every_problem(hostile
     # the maps, and a page for each folder that holds one
     assert published == [".", "healthy", "healthy/notepad", "hostile", "hostile/case-clash", "retail",
                          "retail/buy-running-shoes", "retail/buy-running-shoes-future"]
+    # the folder retail/ keeps its page, which lists its maps: the map retail.md beside it is left out
+    folder_page = (site / "journeys/retail/index.html").read_text(encoding="utf-8")
+    assert "Retail as a map" not in folder_page and 'href="buy-running-shoes/"' in folder_page
     personas = sorted(p.parent.name for p in (site / "personas").glob("*/index.html"))
     assert personas == ["kofi", "lee", "maya"]
     locations = {entry["location"].split("#")[0] for entry in search_index(site)}

@@ -1078,6 +1078,36 @@ def test_without_a_lower_case_id_the_first_in_path_order_is_kept(corpus: Path) -
     ])
 
 
+def test_a_map_beside_a_folder_of_maps_is_left_out_and_the_folder_keeps_its_page(corpus: Path) -> None:
+    write(corpus / "journeys/retail.md", JOURNEY)
+    validate("journeys").assert_problems([
+        "journeys/retail.md:1: this map would take the address of the page of the folder journeys/retail/, "
+        "which lists the maps in it; rename the map or the folder"
+    ])
+    assert sorted(load_corpus(corpus / "journeys").journeys) == ["retail/buy-shoes", "retail/buy-shoes-future"]
+
+
+def test_a_map_beside_a_folder_of_other_files_is_fine(corpus: Path) -> None:
+    write(corpus / "journeys/service.md", JOURNEY)
+    write(corpus / "journeys/service/photo.png", b"\x89PNG\r\n\x1a\n")
+    validate("journeys").assert_clean("3 journeys and 1 personas are valid\n")
+
+
+def test_folders_that_differ_only_in_case_are_reported_once_per_map(corpus: Path) -> None:
+    write(corpus / "journeys/Retail/Online/buy.md", JOURNEY)
+    write(corpus / "journeys/retail/online/sell.md", JOURNEY)
+    write(corpus / "journeys/Service/a.md", JOURNEY)
+    write(corpus / "journeys/SERVICE/b.md", JOURNEY)
+    validate("journeys").assert_problems([
+        "journeys/Retail/Online/buy.md:1: the folder journeys/Retail/ differs from journeys/retail/ only in "
+        "upper/lower case; on Windows and macOS they are one folder, and their pages one page: move this file to "
+        "journeys/retail/ or rename the folder",
+        "journeys/Service/a.md:1: the folder journeys/Service/ differs from journeys/SERVICE/ only in "
+        "upper/lower case; on Windows and macOS they are one folder, and their pages one page: move this file to "
+        "journeys/SERVICE/ or rename the folder",
+    ])
+
+
 @pytest.mark.parametrize(
     "rel",
     ["_drafts/broken.md", ".git/broken.md", "retail/_template.md", "retail/.broken.md",

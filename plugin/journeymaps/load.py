@@ -137,6 +137,8 @@ def _load_corpus(root: Path | str, display_base: Path | None, cache: ReadCache |
         personas[personas.index(entry)] = None
     for entry in rules.case_collisions([e for e in journeys if e], corpus.problems):
         journeys[journeys.index(entry)] = None
+    for entry in rules.folder_collisions([e for e in journeys if isinstance(e, JourneyEntry)], corpus.problems):
+        journeys[journeys.index(entry)] = None
 
     valid = corpus.vocabulary is not None
     for entry in personas:

@@ -60,6 +60,56 @@ def case_collisions(entries: Iterable[Entry], problems: list[Problem]) -> list[E
     return left_out
 
 
+def folder_collisions(entries: Iterable[JourneyEntry], problems: list[Problem]) -> list[JourneyEntry]:
+    """Maps left out because their address is also a folder page's (``journeys/<folder>/``).
+
+    * Folders whose names differ only in case (``H/`` and ``h/``) are one folder on
+      Windows and macOS, and their pages one page: the maps of every spelling but
+      one (the lower-case one, else the first in path order) are left out.
+    * A map ``retail.md`` beside a folder ``retail/`` of maps would take the address
+      of the folder's page: the map is left out, and the folder keeps its page.
+    """
+    entries = sorted(entries, key=lambda e: e.rel)
+    spellings: dict[str, str] = {}  # the kept spelling of each folder, by its case-folded path
+    for entry in entries:
+        for folder in _folders(entry.id):
+            kept = spellings.setdefault(folder.casefold(), folder)
+            if kept != folder.casefold() and folder == folder.casefold():
+                spellings[folder.casefold()] = folder
+    left_out = []
+    for entry in entries:
+        for folder in _folders(entry.id):
+            kept = spellings[folder.casefold()]
+            if kept != folder:
+                problems.append(Problem(
+                    entry.display, 1, "",
+                    f"the folder {_shown(entry, folder)} differs from {_shown(entry, kept)} only in upper/lower case; "
+                    "on Windows and macOS they are one folder, and their pages one page: "
+                    f"move this file to {_shown(entry, kept)} or rename the folder"))
+                left_out.append(entry)
+                break
+    for entry in entries:
+        if entry not in left_out and entry.id.casefold() in spellings:
+            folder = spellings[entry.id.casefold()]
+            problems.append(Problem(
+                entry.display, 1, "",
+                f"this map would take the address of the page of the folder {_shown(entry, folder)}, which lists "
+                "the maps in it; rename the map or the folder"))
+            left_out.append(entry)
+    return left_out
+
+
+def _folders(ident: str) -> list[str]:
+    """``retail/online/buy`` -> ``['retail', 'retail/online']``."""
+    parts = ident.split("/")[:-1]
+    return ["/".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+def _shown(entry: Entry, folder: str) -> str:
+    """A folder of the journeys folder as ``entry``'s path is shown (``journeys/retail/``)."""
+    return printable(entry.display[: len(entry.display) - len(entry.rel)] + folder + "/")
+
+
 def _name_problem(part: str) -> str | None:
     """Why a file or folder name cannot be part of a published address, if it cannot."""
     bad = sorted({ch for ch in part if not (ch.isalnum() or ch in "-_.")})
