@@ -585,6 +585,23 @@ RULES = [
         [f"{MAYA}:5: image: the image 'images/maia.png' does not exist (relative to this file)"],
         id="image-missing",
     ),
+    pytest.param(
+        MAYA, "image: images/maya.png\n", "image: ../retail/buy-shoes.md\n",
+        [f"{MAYA}:5: image: '../retail/buy-shoes.md' is not an image file: use a .png, .jpg, .jpeg, .gif, .svg, "
+         ".webp or .avif file"],
+        id="image-not-an-image",
+    ),
+    pytest.param(
+        MAYA, "image: images/maya.png\n", "image: images/maya.pdf\n",
+        [f"{MAYA}:5: image: 'images/maya.pdf' is not an image file: use a .png, .jpg, .jpeg, .gif, .svg, "
+         ".webp or .avif file"],
+        id="image-missing-and-not-an-image",
+    ),
+    pytest.param(
+        MAYA, "image: images/maya.png\n", "image: images\n",
+        [f"{MAYA}:5: image: 'images' is not an image file: use a .png, .jpg, .jpeg, .gif, .svg, .webp or .avif file"],
+        id="image-is-a-folder",
+    ),
     # touchpoint addresses
     pytest.param(
         BUY, "            device: desktop\n", "            device: desktop\n          - name: checkout!\n"
@@ -1036,6 +1053,14 @@ def test_number_key_is_an_error_on_its_line(corpus: Path) -> None:
     edit(corpus, BUY, "status: approved\n", "status: approved\n2026: approved\n")
     validate("journeys").assert_problems([f"{BUY}:6: 2026: unknown key 2026; expected one of: baseline, goal, owner, "
                                           "persona, phases, reviewed, scenario, scope, status, tags, title, type"])
+
+
+@pytest.mark.parametrize("name", ["maya.PNG", "maya.jpg", "maya.JPEG", "maya.gif", "maya.svg", "maya.webp",
+                                  "maya.avif"])
+def test_persona_image_types(corpus: Path, name: str) -> None:
+    write(corpus / "journeys/personas/images" / name, b"image")
+    edit(corpus, MAYA, "image: images/maya.png\n", f"image: images/{name}\n")
+    validate("journeys").assert_clean()
 
 
 def test_persona_image_in_an_ignored_folder_is_reported(corpus: Path) -> None:

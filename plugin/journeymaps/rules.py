@@ -11,6 +11,9 @@ from .model import Vocabulary
 from .problems import Problem, did_you_mean, printable, quote
 from .yamlsource import Document, _dotted
 
+#: What a persona's ``image`` may be (compared in lower case): the formats every browser shows.
+IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
+
 _KIND_LIST = {"stage": "stages", "channel": "channels", "device": "devices", "department": "departments"}
 
 
@@ -189,6 +192,9 @@ def check_persona(entry: PersonaEntry, corpus: Corpus) -> list[Problem]:
         target = (entry.path.parent / image).resolve()
         if Path(image).is_absolute() or not target.is_relative_to(corpus.root):
             check.add(("image",), f"the image {quote(image)} must stay inside the journeys folder")
+        elif Path(image).suffix.lower() not in IMAGE_TYPES:
+            check.add(("image",), f"{quote(image)} is not an image file: use a "
+                                  f"{', '.join(IMAGE_TYPES[:-1])} or {IMAGE_TYPES[-1]} file")
         elif not target.is_file():
             check.add(("image",), f"the image {quote(image)} does not exist (relative to this file)")
         elif any(part.startswith(("_", ".")) for part in target.relative_to(corpus.root).parts):
