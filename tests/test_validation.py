@@ -452,6 +452,16 @@ RULES = [
         [f"{BUY}:5: baseline: baseline is allowed on future maps only; this map's type is 'current'"],
         id="baseline-on-a-current-map",
     ),
+    pytest.param(  # one line, not a second one for the unknown journey ''
+        FUT, "baseline: retail/buy-shoes\n", 'baseline: ""\n',
+        [f"{FUT}:5: baseline: must not be empty"],
+        id="baseline-empty-text",
+    ),
+    pytest.param(
+        BUY, "channel: website\n", "channel: ' '\n",
+        [f"{BUY}:30: phases[1].steps[0].touchpoints[0].channel: must not be empty"],
+        id="channel-blank-text",
+    ),
     pytest.param(
         FUT, "type: future\n", "type:\n",
         [f"{FUT}:5: baseline: baseline is allowed on future maps only; this map's type is 'current'"],

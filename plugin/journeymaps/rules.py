@@ -178,7 +178,8 @@ def _dict(value: object) -> dict:
 
 
 def _str(value: object) -> str | None:
-    return value if isinstance(value, str) else None
+    """A text to check, or None: not a text, or a blank one (the model reports those on their own)."""
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def check_persona(entry: PersonaEntry, corpus: Corpus) -> list[Problem]:
