@@ -670,6 +670,33 @@ def test_rule(corpus: Path, rel: str, old: str, new: str, expected: list[str]) -
     validate("journeys").assert_problems(expected)
 
 
+MORE_CHANNELS = "".join(f"  - {c}\n" for c in ("print", "phone", "store", "sms", "letter", "kiosk", "fax", "radio",
+                                                 "billboard", "podcast"))
+
+
+def test_an_unknown_id_among_many_says_where_they_are_listed(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    edit(corpus, VOCAB, "  - website\n", "  - website\n" + MORE_CHANNELS)
+    edit(corpus, BUY, "channel: website\n", "channel: tv\n")
+    for n in range(13):
+        write(corpus / f"journeys/personas/p{n:02}.md", "---\nname: Someone\n---\n")
+    edit(corpus, FUT, "persona: maya\n", "persona: zz\n")
+    edit(corpus, FUT, "baseline: retail/buy-shoes\n", "baseline: zz\n")
+    for n in range(11):
+        write(corpus / f"journeys/more/m{n:02}.md", JOURNEY)
+    validate("journeys").assert_problems([
+        f"{FUT}:3: persona: unknown persona 'zz'; see the 14 personas in journeys/personas/",
+        f"{FUT}:5: baseline: unknown journey 'zz'; see the 13 maps in journeys/",
+        f"{BUY}:30: phases[1].steps[0].touchpoints[0].channel: unknown channel 'tv'; "
+        "see the 14 channels in journeys/vocabulary.yml",
+    ])
+    monkeypatch.chdir(corpus / "journeys")  # paths are shown from the journeys folder
+    assert validate(".").lines[1:] == [
+        "retail/buy-shoes-future.md:5: baseline: unknown journey 'zz'; see the 13 maps in the journeys folder",
+        "retail/buy-shoes.md:30: phases[1].steps[0].touchpoints[0].channel: unknown channel 'tv'; "
+        "see the 14 channels in vocabulary.yml",
+    ]
+
+
 def test_python_object_is_never_built(corpus: Path) -> None:
     marker = corpus / "hacked"
     edit(corpus, BUY, "title: Buying running shoes\n",

@@ -17,8 +17,8 @@ from .model import Journey, Persona, Vocabulary
 from .problems import Problem, did_you_mean, quote
 from .yamlsource import Document, SourceFile, YamlError, _dotted, parse_yaml, read_text, split_front_matter
 
-VOCABULARY = "vocabulary.yml"
-PERSONAS = "personas"
+VOCABULARY = rules.VOCABULARY
+PERSONAS = rules.PERSONAS
 _NOT_ASSETS = (".md", ".yml", ".yaml")
 
 

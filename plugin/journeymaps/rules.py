@@ -14,6 +14,9 @@ from .yamlsource import Document, _dotted
 #: What a persona's ``image`` may be (compared in lower case): the formats every browser shows.
 IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
 
+VOCABULARY = "vocabulary.yml"
+PERSONAS = "personas"
+
 _KIND_LIST = {"stage": "stages", "channel": "channels", "device": "devices", "department": "departments"}
 
 
@@ -84,11 +87,11 @@ def folder_collisions(entries: Iterable[JourneyEntry], problems: list[Problem]) 
         for folder in _folders(entry.id):
             kept = spellings[folder.casefold()]
             if kept != folder:
+                this, other = _shown(entry, folder + "/"), _shown(entry, kept + "/")
                 problems.append(Problem(
                     entry.display, 1, "",
-                    f"the folder {_shown(entry, folder)} differs from {_shown(entry, kept)} only in upper/lower case; "
-                    "on Windows and macOS they are one folder, and their pages one page: "
-                    f"move this file to {_shown(entry, kept)} or rename the folder"))
+                    f"the folder {this} differs from {other} only in upper/lower case; on Windows and macOS they "
+                    f"are one folder, and their pages one page: move this file to {other} or rename the folder"))
                 left_out.append(entry)
                 break
     for entry in entries:
@@ -96,7 +99,7 @@ def folder_collisions(entries: Iterable[JourneyEntry], problems: list[Problem]) 
             folder = spellings[entry.id.casefold()]
             problems.append(Problem(
                 entry.display, 1, "",
-                f"this map would take the address of the page of the folder {_shown(entry, folder)}, which lists "
+                f"this map would take the address of the page of the folder {_shown(entry, folder + '/')}, which lists "
                 "the maps in it; rename the map or the folder"))
             left_out.append(entry)
     return left_out
@@ -108,9 +111,9 @@ def _folders(ident: str) -> list[str]:
     return ["/".join(parts[: i + 1]) for i in range(len(parts))]
 
 
-def _shown(entry: Entry, folder: str) -> str:
-    """A folder of the journeys folder as ``entry``'s path is shown (``journeys/retail/``)."""
-    return printable(entry.display[: len(entry.display) - len(entry.rel)] + folder + "/")
+def _shown(entry: Entry, rel: str) -> str:
+    """A path of the journeys folder as ``entry``'s path is shown (``journeys/vocabulary.yml``)."""
+    return printable(entry.display[: len(entry.display) - len(entry.rel)] + rel)
 
 
 def _name_problem(part: str) -> str | None:
@@ -166,7 +169,8 @@ class _Checker:
         if not known:
             self.add(path, f"unknown {kind} {quote(value)}: the vocabulary lists no {_KIND_LIST[kind]}; add it there")
         else:
-            self.add(path, f"unknown {kind} {quote(value)}{did_you_mean(value, known)}")
+            where = f"{_KIND_LIST[kind]} in {_shown(self.entry, VOCABULARY)}"
+            self.add(path, f"unknown {kind} {quote(value)}{did_you_mean(value, known, where)}")
 
 
 def _list(value: object) -> list:
@@ -216,7 +220,8 @@ def check_journey(
     data = _dict(entry.doc.data)
     persona = _str(data.get("persona"))
     if persona is not None and persona not in personas:
-        check.add(("persona",), f"unknown persona {quote(persona)}{did_you_mean(persona, personas)}")
+        where = f"personas in {_shown(entry, PERSONAS + '/')}"
+        check.add(("persona",), f"unknown persona {quote(persona)}{did_you_mean(persona, personas, where)}")
     check.ref(("owner",), "department", _str(data.get("owner")))
     _check_baseline(check, entry, data, journeys)
     if corpus.vocabulary is None:
@@ -323,6 +328,7 @@ def _check_baseline(check: _Checker, entry: JourneyEntry, data: dict, journeys: 
     elif baseline == entry.id:
         check.add(path, "a map cannot be its own baseline; name the current-state map it improves on")
     elif baseline not in journeys:
-        check.add(path, f"unknown journey {quote(baseline)}{did_you_mean(baseline, journeys)}")
+        hint = did_you_mean(baseline, journeys, f"maps in {_shown(entry, '') or 'the journeys folder'}")
+        check.add(path, f"unknown journey {quote(baseline)}{hint}")
     elif journeys[baseline] == "future":
         check.add(path, f"{quote(baseline)} is a future map too; a baseline must be a map of another type")
