@@ -1160,6 +1160,7 @@ def test_folders_that_differ_only_in_case_are_reported_once_per_map(corpus: Path
     write(corpus / "journeys/retail/online/sell.md", JOURNEY)
     write(corpus / "journeys/Service/a.md", JOURNEY)
     write(corpus / "journeys/SERVICE/b.md", JOURNEY)
+    write(corpus / "journeys/retail/Online/more.md", JOURNEY)  # 'online' is kept below the kept 'retail'
     validate("journeys").assert_problems([
         "journeys/Retail/Online/buy.md:1: the folder journeys/Retail/ differs from journeys/retail/ only in "
         "upper/lower case; on Windows and macOS they are one folder, and their pages one page: move this file to "
@@ -1167,6 +1168,9 @@ def test_folders_that_differ_only_in_case_are_reported_once_per_map(corpus: Path
         "journeys/Service/a.md:1: the folder journeys/Service/ differs from journeys/SERVICE/ only in "
         "upper/lower case; on Windows and macOS they are one folder, and their pages one page: move this file to "
         "journeys/SERVICE/ or rename the folder",
+        "journeys/retail/Online/more.md:1: the folder journeys/retail/Online/ differs from journeys/retail/online/ "
+        "only in upper/lower case; on Windows and macOS they are one folder, and their pages one page: move this "
+        "file to journeys/retail/online/ or rename the folder",
     ])
 
 

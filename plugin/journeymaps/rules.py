@@ -76,32 +76,38 @@ def folder_collisions(entries: Iterable[JourneyEntry], problems: list[Problem]) 
       of the folder's page: the map is left out, and the folder keeps its page.
     """
     entries = sorted(entries, key=lambda e: e.rel)
-    spellings: dict[str, str] = {}  # the kept spelling of each folder, by its case-folded path
+    spellings: dict[str, list[str]] = {}  # the spellings of each folder of maps, by its case-folded path
     for entry in entries:
         for folder in _folders(entry.id):
-            kept = spellings.setdefault(folder.casefold(), folder)
-            if kept != folder.casefold() and folder == folder.casefold():
-                spellings[folder.casefold()] = folder
+            found = spellings.setdefault(folder.casefold(), [])
+            if folder not in found:
+                found.append(folder)
+    kept: dict[str, str] = {}
+    for key in sorted(spellings, key=lambda k: k.count("/")):  # a folder's spelling is kept within the kept parent
+        parent = key.rpartition("/")[0]
+        options = [f for f in spellings[key] if not parent or f.rpartition("/")[0] == kept.get(parent)]
+        if options:
+            kept[key] = next((f for f in options if f == f.casefold()), options[0])
     left_out = []
     for entry in entries:
         for folder in _folders(entry.id):
-            kept = spellings[folder.casefold()]
-            if kept != folder:
-                this, other = _shown(entry, folder + "/"), _shown(entry, kept + "/")
+            other = kept[folder.casefold()]  # the folders above it are the kept ones, so there is one
+            if other != folder:
+                this, other = _shown(entry, folder + "/"), _shown(entry, other + "/")
                 problems.append(Problem(
                     entry.display, 1, "",
                     f"the folder {this} differs from {other} only in upper/lower case; on Windows and macOS they "
                     f"are one folder, and their pages one page: move this file to {other} or rename the folder"))
                 left_out.append(entry)
                 break
-    for entry in entries:
-        if entry not in left_out and entry.id.casefold() in spellings:
-            folder = spellings[entry.id.casefold()]
-            problems.append(Problem(
-                entry.display, 1, "",
-                f"this map would take the address of the page of the folder {_shown(entry, folder + '/')}, which lists "
-                "the maps in it; rename the map or the folder"))
-            left_out.append(entry)
+        else:
+            key = entry.id.casefold()
+            if key in spellings:
+                folder = _shown(entry, kept.get(key, spellings[key][0]) + "/")
+                problems.append(Problem(
+                    entry.display, 1, "", f"this map would take the address of the page of the folder {folder}, "
+                                          "which lists the maps in it; rename the map or the folder"))
+                left_out.append(entry)
     return left_out
 
 
