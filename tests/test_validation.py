@@ -734,6 +734,13 @@ def test_a_duplicate_key_does_not_hide_the_other_problems_of_the_file(corpus: Pa
     ])
 
 
+def test_a_key_written_three_times_on_one_line_gives_one_line(corpus: Path) -> None:
+    edit(corpus, BUY, "tags: [running, online]\n", "tags: [running, online]\nscope: {end: a, end: b, end: c}\n")
+    loaded = load_corpus(corpus / "journeys", display_base=corpus)
+    assert [p.format() for p in loaded.problems] == [
+        f"{BUY}:9: scope.end: duplicate key 'end' (first on line 9); keep one"]
+
+
 def test_a_map_whose_only_problem_is_a_duplicate_key_is_left_out(corpus: Path) -> None:
     edit(corpus, BUY, "persona: maya\n", "persona: maya\npersona: maya\n")
     loaded = load_corpus(corpus / "journeys")

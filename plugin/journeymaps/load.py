@@ -240,7 +240,8 @@ def validate(model: type[BaseModel], doc: Document, display: str) -> tuple[Any, 
 
 def _validate(model: type[BaseModel], doc: Document, display: str) -> tuple[Any, list[Problem]]:
     """The model of the data as read (the first value of a duplicate key) and every problem of the document."""
-    read = [Problem(display, p.line, p.field, p.message) for p in doc.problems]
+    # one line per problem: a key written three times on one line gives the same problem twice
+    read = list(dict.fromkeys(Problem(display, p.line, p.field, p.message) for p in doc.problems))
     if not isinstance(doc.data, dict):
         got = describe(doc.data)
         return None, [*read, Problem(display, doc.line_of(()), "", f"expected a mapping of keys and values, got {got}")]
