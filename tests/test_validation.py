@@ -1393,6 +1393,7 @@ def test_a_new_file_whose_id_differs_only_in_case_takes_nothing_over(tmp_path: P
     site = tmp_path / "site"
     persona = (site / "personas/maya/index.html").read_text(encoding="utf-8")
     assert "Maya, the weekend runner" in persona and "Evil" not in persona
+    assert 'href="../../journeys/retail/buy-shoes/"' in persona  # and lists the original map
     assert not (site / "personas/MAYA").exists()
     page = (site / "journeys/retail/buy-shoes/index.html").read_text(encoding="utf-8")
     assert "<h1" in page and "Buying running shoes" in page and "Evil" not in page
