@@ -221,6 +221,16 @@ FILE_CASES = {
     "duplicate-nested-key.md": [
         f"{H}/duplicate-nested-key.md:9: phases[0].steps[0].emotion: duplicate key 'emotion' (first on line 8); "
         "keep one"],
+    "duplicate-keys-and-more.md": [  # a duplicate key does not hide the other problems of the file
+        f"{H}/duplicate-keys-and-more.md:5: goal: duplicate key 'goal' (first on line 3); keep one",
+        f"{H}/duplicate-keys-and-more.md:10: phases[0].steps[0].pain_point: unknown key 'pain_point'; "
+        "did you mean 'pain_points'?",
+        f"{H}/duplicate-keys-and-more.md:11: phases[0].steps[0].emotion: 9 is outside the emotion scale -2..2",
+        f"{H}/duplicate-keys-and-more.md:14: phases[0].steps[0].touchpoints[0].channel: unknown channel 'webiste'; "
+        "did you mean 'website'?",
+        f"{H}/duplicate-keys-and-more.md:16: phases[0].steps[0].touchpoints[0].contact: duplicate key 'contact' "
+        "(first on line 15); keep one",
+    ],
     "duplicate-stage.md": [
         f"{H}/duplicate-stage.md:8: phases[1].stage: stage 'purchase' already has a phase (line 5); "
         "a stage may appear once per journey"],
@@ -343,19 +353,28 @@ MADE_CASES = [
     Case("journey-ids-differ-only-in-case",
          both(written("hostile/Case-Clash.md", journey("Case clash, upper")),
               written("hostile/case-clash.md", journey("Case clash, lower"))),
-         [f"{H}/case-clash.md:1: the id 'hostile/case-clash' differs from 'hostile/Case-Clash' "
-          f"({H}/Case-Clash.md) only in upper/lower case; both would publish at the same address: rename one"],
-         pages=("journeys/hostile/Case-Clash/",)),
+         [f"{H}/Case-Clash.md:1: the id 'hostile/Case-Clash' differs from 'hostile/case-clash' "
+          f"({H}/case-clash.md) only in upper/lower case; both would publish at the same address, which "
+          f"{H}/case-clash.md keeps: rename this file"],
+         pages=("journeys/hostile/case-clash/",)),
     Case("persona-ids-differ-only-in-case",
          both(written("personas/Kofi.md", "---\nname: Kofi, upper\n---\n"),
               written("personas/kofi.md", "---\nname: Kofi, lower\n---\n")),
-         [f"{P}/kofi.md:1: the id 'kofi' differs from 'Kofi' ({P}/Kofi.md) only in upper/lower case; "
-          "both would publish at the same address: rename one"],
-         pages=("personas/Kofi/",)),
+         [f"{P}/Kofi.md:1: the id 'Kofi' differs from 'kofi' ({P}/kofi.md) only in upper/lower case; "
+          f"both would publish at the same address, which {P}/kofi.md keeps: rename this file"],
+         pages=("personas/kofi/",)),
+    Case("map-beside-a-folder-of-maps", written("retail.md", journey("Retail as a map")),
+         ["journeys/retail.md:1: this map would take the address of the page of the folder journeys/retail/, "
+          "which lists the maps in it; rename the map or the folder"]),
+    Case("folders-differ-only-in-case", written("Retail/shoes.md", journey("Upper-case folder")),
+         ["journeys/Retail/shoes.md:1: the folder journeys/Retail/ differs from journeys/retail/ only in upper/lower "
+          "case; on Windows and macOS they are one folder, and their pages one page: move this file to "
+          "journeys/retail/ or rename the folder"]),
     Case("persona-ids-equal-in-two-folders",
          both(written("personas/lee.md", "---\nname: Lee\n---\n"),
               written("personas/team/lee.md", "---\nname: Lee from the team\n---\n")),
-         [f"{P}/team/lee.md:1: the id 'lee' is also the id of {P}/lee.md; ids must be unique: rename one"],
+         [f"{P}/team/lee.md:1: the id 'lee' is also the id of {P}/lee.md, which keeps it; ids must be unique: "
+          "rename this file"],
          pages=("personas/lee/",)),
 ]
 
@@ -440,15 +459,18 @@ def test_mkdocs_build_publishes_the_healthy_files_and_logs_every_problem(hostile
     published = sorted(p.relative_to(site / "journeys").parent.as_posix()
                        for p in (site / "journeys").rglob("index.html"))
     # the maps, and a page for each folder that holds one
-    assert published == [".", "healthy", "healthy/notepad", "hostile", "hostile/Case-Clash", "retail",
+    assert published == [".", "healthy", "healthy/notepad", "hostile", "hostile/case-clash", "retail",
                          "retail/buy-running-shoes", "retail/buy-running-shoes-future"]
+    # the folder retail/ keeps its page, which lists its maps: the map retail.md beside it is left out
+    folder_page = (site / "journeys/retail/index.html").read_text(encoding="utf-8")
+    assert "Retail as a map" not in folder_page and 'href="buy-running-shoes/"' in folder_page
     personas = sorted(p.parent.name for p in (site / "personas").glob("*/index.html"))
-    assert personas == ["Kofi", "lee", "maya"]
+    assert personas == ["kofi", "lee", "maya"]
     locations = {entry["location"].split("#")[0] for entry in search_index(site)}
     assert {"journeys/retail/buy-running-shoes/", "journeys/healthy/notepad/", "personas/maya/"} <= locations
     # of the hostile folder only its healthy map and the folder's page (which lists that map) are searchable
     assert not [loc for loc in locations
-                if "hostile/" in loc and "Case-Clash" not in loc and loc != "journeys/hostile/"]
+                if "hostile/" in loc and "case-clash" not in loc and loc != "journeys/hostile/"]
     # nothing a broken file carried reached the site: no markup from file names, no linked secrets
     for path in site.rglob("*"):
         if path.is_file() and path.suffix in (".html", ".json", ".xml"):

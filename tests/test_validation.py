@@ -452,6 +452,21 @@ RULES = [
         [f"{BUY}:5: baseline: baseline is allowed on future maps only; this map's type is 'current'"],
         id="baseline-on-a-current-map",
     ),
+    pytest.param(  # one line, not a second one for the unknown journey ''
+        FUT, "baseline: retail/buy-shoes\n", 'baseline: ""\n',
+        [f"{FUT}:5: baseline: must not be empty"],
+        id="baseline-empty-text",
+    ),
+    pytest.param(
+        BUY, "channel: website\n", "channel: ' '\n",
+        [f"{BUY}:30: phases[1].steps[0].touchpoints[0].channel: must not be empty"],
+        id="channel-blank-text",
+    ),
+    pytest.param(
+        FUT, "type: future\n", "type:\n",
+        [f"{FUT}:5: baseline: baseline is allowed on future maps only; this map's type is 'current'"],
+        id="baseline-on-a-map-whose-type-is-empty",
+    ),
     pytest.param(
         FUT, "baseline: retail/buy-shoes\n", "baseline: retail/buy-shoes-future\n",
         [f"{FUT}:5: baseline: a map cannot be its own baseline; name the current-state map it improves on"],
@@ -517,6 +532,27 @@ RULES = [
         [f"{BUY}:2: persona: 'persona' is required"],
         id="persona-missing",
     ),
+    pytest.param(  # an empty value is a value left out, and a required field stays required
+        BUY, "persona: maya\n", "persona:\n",
+        [f"{BUY}:3: persona: expected text, got nothing (an empty value)"],
+        id="persona-empty",
+    ),
+    pytest.param(
+        BUY, "            channel: website\n", "            channel:\n",
+        [f"{BUY}:30: phases[1].steps[0].touchpoints[0].channel: expected text, got nothing (an empty value)"],
+        id="touchpoint-channel-empty",
+    ),
+    pytest.param(
+        VOCAB, "channels:\n  - social-media\n  - email\n  - {id: live-chat, name: Live chat}\n  - website\n",
+        "channels:\n",
+        [f"{VOCAB}:6: channels: expected a list, got nothing (an empty value)"],
+        id="vocabulary-channels-empty",
+    ),
+    pytest.param(
+        BUY, "status: approved\n", "status: approved\nstatuss:\n",
+        [f"{BUY}:6: statuss: unknown key 'statuss'; did you mean 'status'?"],
+        id="empty-unknown-key",
+    ),
     pytest.param(
         BUY, "      - action: Pays on the website\n        emotion: -1\n", "      - emotion: -1\n",
         [f"{BUY}:26: phases[1].steps[0].action: 'action' is required"],
@@ -558,6 +594,23 @@ RULES = [
         MAYA, "image: images/maya.png\n", "image: images/maia.png\n",
         [f"{MAYA}:5: image: the image 'images/maia.png' does not exist (relative to this file)"],
         id="image-missing",
+    ),
+    pytest.param(
+        MAYA, "image: images/maya.png\n", "image: ../retail/buy-shoes.md\n",
+        [f"{MAYA}:5: image: '../retail/buy-shoes.md' is not an image file: use a .png, .jpg, .jpeg, .gif, .svg, "
+         ".webp or .avif file"],
+        id="image-not-an-image",
+    ),
+    pytest.param(
+        MAYA, "image: images/maya.png\n", "image: images/maya.pdf\n",
+        [f"{MAYA}:5: image: 'images/maya.pdf' is not an image file: use a .png, .jpg, .jpeg, .gif, .svg, "
+         ".webp or .avif file"],
+        id="image-missing-and-not-an-image",
+    ),
+    pytest.param(
+        MAYA, "image: images/maya.png\n", "image: images\n",
+        [f"{MAYA}:5: image: 'images' is not an image file: use a .png, .jpg, .jpeg, .gif, .svg, .webp or .avif file"],
+        id="image-is-a-folder",
     ),
     # touchpoint addresses
     pytest.param(
@@ -617,6 +670,33 @@ def test_rule(corpus: Path, rel: str, old: str, new: str, expected: list[str]) -
     validate("journeys").assert_problems(expected)
 
 
+MORE_CHANNELS = "".join(f"  - {c}\n" for c in ("print", "phone", "store", "sms", "letter", "kiosk", "fax", "radio",
+                                                 "billboard", "podcast"))
+
+
+def test_an_unknown_id_among_many_says_where_they_are_listed(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    edit(corpus, VOCAB, "  - website\n", "  - website\n" + MORE_CHANNELS)
+    edit(corpus, BUY, "channel: website\n", "channel: tv\n")
+    for n in range(13):
+        write(corpus / f"journeys/personas/p{n:02}.md", "---\nname: Someone\n---\n")
+    edit(corpus, FUT, "persona: maya\n", "persona: zz\n")
+    edit(corpus, FUT, "baseline: retail/buy-shoes\n", "baseline: zz\n")
+    for n in range(11):
+        write(corpus / f"journeys/more/m{n:02}.md", JOURNEY)
+    validate("journeys").assert_problems([
+        f"{FUT}:3: persona: unknown persona 'zz'; see the 14 personas in journeys/personas/",
+        f"{FUT}:5: baseline: unknown journey 'zz'; see the 13 maps in journeys/",
+        f"{BUY}:30: phases[1].steps[0].touchpoints[0].channel: unknown channel 'tv'; "
+        "see the 14 channels in journeys/vocabulary.yml",
+    ])
+    monkeypatch.chdir(corpus / "journeys")  # paths are shown from the journeys folder
+    assert validate(".").lines[1:] == [
+        "retail/buy-shoes-future.md:5: baseline: unknown journey 'zz'; see the 13 maps in the journeys folder",
+        "retail/buy-shoes.md:30: phases[1].steps[0].touchpoints[0].channel: unknown channel 'tv'; "
+        "see the 14 channels in vocabulary.yml",
+    ]
+
+
 def test_python_object_is_never_built(corpus: Path) -> None:
     marker = corpus / "hacked"
     edit(corpus, BUY, "title: Buying running shoes\n",
@@ -640,6 +720,42 @@ def test_unknown_key_and_reference_errors_of_one_file_come_together(corpus: Path
         f"{BUY}:19: phases[0].steps[0].pain_point: unknown key 'pain_point'; did you mean 'pain_points'?",
         f"{BUY}:30: phases[1].steps[0].touchpoints[0].channel: unknown channel 'webiste'; did you mean 'website'?",
     ])
+
+
+def test_a_duplicate_key_does_not_hide_the_other_problems_of_the_file(corpus: Path) -> None:
+    edit(corpus, BUY, "persona: maya\n", "persona: maya\ntitle: Buying shoes again\n")
+    edit(corpus, BUY, "        pain_points:\n", "        pain_point:\n")
+    edit(corpus, BUY, "channel: website\n", "channel: webiste\n            channel: website\n")
+    validate("journeys").assert_problems([
+        f"{BUY}:4: title: duplicate key 'title' (first on line 2); keep one",
+        f"{BUY}:20: phases[0].steps[0].pain_point: unknown key 'pain_point'; did you mean 'pain_points'?",
+        f"{BUY}:31: phases[1].steps[0].touchpoints[0].channel: unknown channel 'webiste'; did you mean 'website'?",
+        f"{BUY}:32: phases[1].steps[0].touchpoints[0].channel: duplicate key 'channel' (first on line 31); keep one",
+    ])
+
+
+def test_a_key_written_three_times_on_one_line_gives_one_line(corpus: Path) -> None:
+    edit(corpus, BUY, "tags: [running, online]\n", "tags: [running, online]\nscope: {end: a, end: b, end: c}\n")
+    loaded = load_corpus(corpus / "journeys", display_base=corpus)
+    assert [p.format() for p in loaded.problems] == [
+        f"{BUY}:9: scope.end: duplicate key 'end' (first on line 9); keep one"]
+
+
+def test_a_map_whose_only_problem_is_a_duplicate_key_is_left_out(corpus: Path) -> None:
+    edit(corpus, BUY, "persona: maya\n", "persona: maya\npersona: maya\n")
+    loaded = load_corpus(corpus / "journeys")
+    assert [p.message for p in loaded.problems] == ["duplicate key 'persona' (first on line 3); keep one"]
+    assert sorted(loaded.journeys) == ["retail/buy-shoes-future"]
+
+
+def test_a_duplicate_key_in_the_vocabulary_does_not_hide_its_other_problems(corpus: Path) -> None:
+    edit(corpus, VOCAB, "  - website\n", "  - website\n  - email\nchannels: [fax]\n")
+    validate("journeys").assert_problems([
+        f"{VOCAB}:11: channels[4]: 'email' is listed twice (first as entry 2); ids must be unique",
+        f"{VOCAB}:12: channels: duplicate key 'channels' (first on line 6); keep one",
+    ])
+    loaded = load_corpus(corpus / "journeys")
+    assert (loaded.vocabulary, loaded.journeys, loaded.personas) == (None, {}, {})
 
 
 FULL = """\
@@ -738,6 +854,134 @@ def test_quoted_date_and_spec_example_values_are_valid(corpus: Path) -> None:
     validate("journeys").assert_clean()
     journey = load_corpus(corpus / "journeys").journeys["retail/buy-shoes"].journey
     assert str(journey.reviewed) == "2026-09-30"
+
+
+# --- touchpoint addresses across the whole journey ---------------------------------
+
+ANOTHER_STEP = """\
+      - action: Calls the shop
+        touchpoints:
+          - name: 1 Hotline
+            channel: email
+  - stage: purchase-2
+    steps:
+      - action: Calls again
+        touchpoints:
+          - name: Hotline
+            channel: email
+"""
+
+
+def test_touchpoint_addresses_must_differ_across_stages(corpus: Path) -> None:
+    # 'purchase' + step 2 + '1 Hotline' and 'purchase-2' + step 1 + 'Hotline' both make 'purchase-2-1-hotline'
+    edit(corpus, VOCAB, "  - purchase\n", "  - purchase\n  - purchase-2\n")
+    edit(corpus, BUY, "            device: desktop\n", "            device: desktop\n" + ANOTHER_STEP)
+    validate("journeys").assert_problems([
+        f"{BUY}:40: phases[2].steps[0].touchpoints[0].name: 'Hotline' has the same address ('purchase-2-1-hotline') "
+        "as '1 Hotline' in step 2 of stage 'purchase' (line 34); give the touchpoints different names",
+    ])
+
+
+def test_a_touchpoint_address_must_differ_from_the_steps(corpus: Path) -> None:
+    # '1' in step 2 of 'purchase' would take 'purchase-2-1', the address of step 1 of 'purchase-2'
+    edit(corpus, VOCAB, "  - purchase\n", "  - purchase\n  - purchase-2\n")
+    edit(corpus, BUY, "            device: desktop\n",
+         "            device: desktop\n" + ANOTHER_STEP.replace("1 Hotline", "'1'").replace("Hotline", "Shop hotline"))
+    validate("journeys").assert_problems([
+        f"{BUY}:34: phases[1].steps[1].touchpoints[0].name: '1' gets the address 'purchase-2-1', which is the "
+        "address of step 1 of stage 'purchase-2'; give the touchpoint another name",
+    ])
+
+
+def test_names_without_letters_share_the_address_touchpoint(corpus: Path) -> None:
+    edit(corpus, BUY, "            device: desktop\n",
+         "            device: desktop\n          - name: '???'\n            channel: email\n"
+         "          - name: Touchpoint\n            channel: email\n")
+    validate("journeys").assert_problems([
+        f"{BUY}:34: phases[1].steps[0].touchpoints[2].name: 'Touchpoint' has the same address as '???' in this step; "
+        "give touchpoints of one step different names",
+    ])
+
+
+# --- an empty value is a value left out -------------------------------------------
+
+
+def _journey(loaded, ident: str = "retail/buy-shoes"):
+    return loaded.journeys[ident].journey
+
+
+def _step(loaded, phase: int = 0):
+    return _journey(loaded).phases[phase].steps[0]
+
+
+@pytest.mark.parametrize(
+    ("rel", "old", "new", "read", "expected"),
+    [
+        pytest.param(BUY, "type: current\n", "type:\n", lambda c: _journey(c).type, "current", id="type"),
+        pytest.param(BUY, "status: approved\n", "status:\n", lambda c: _journey(c).status, "draft", id="status"),
+        pytest.param(BUY, "owner: ecommerce\nreviewed: 2026-04-14\ntags: [running, online]\n",
+                     "owner:\nreviewed:\ntags:\nscenario:\nbaseline:\ngoal:\nscope:\n",
+                     lambda c: [getattr(_journey(c), f) for f in ("owner", "reviewed", "tags", "scenario", "baseline",
+                                                                   "goal", "scope")],
+                     [None, None, [], None, None, None, None], id="journey-fields"),
+        pytest.param(FUT, "baseline: retail/buy-shoes\n", "baseline:\n",
+                     lambda c: _journey(c, "retail/buy-shoes-future").baseline, None, id="baseline"),
+        pytest.param(BUY, "tags: [running, online]\n", "tags: [running, online]\nscope: {start: , end: }\n",
+                     lambda c: (_journey(c).scope.start, _journey(c).scope.end), (None, None), id="scope-fields"),
+        pytest.param(BUY, "  - stage: awareness\n", "  - stage: awareness\n    name:\n",
+                     lambda c: _journey(c).phases[0].name, None, id="phase-name"),
+        pytest.param(BUY, "        emotion: 1\n",
+                     "        emotion:\n        thinking:\n        feeling:\n        moment_of_truth:\n",
+                     lambda c: [getattr(_step(c), f) for f in ("emotion", "thinking", "feeling", "moment_of_truth")],
+                     [None, None, None, False], id="step-fields"),
+        pytest.param(BUY, "        pain_points:\n          - No size guide in the post\n",
+                     "        pain_points:\n        evidence:\n        metrics:\n        backstage:\n",
+                     lambda c: [getattr(_step(c), f) for f in ("pain_points", "evidence", "metrics", "backstage")],
+                     [[], [], [], []], id="step-lists"),
+        pytest.param(BUY, "        touchpoints:\n          - name: Checkout\n            channel: website\n"
+                          "            device: desktop\n", "        touchpoints:\n        opportunities:\n",
+                     lambda c: (_step(c, 1).touchpoints, _step(c, 1).opportunities), ([], []), id="step-lists-2"),
+        pytest.param(BUY, "            device: mobile\n            department: marketing\n",
+                     "            device:\n            department:\n            contact:\n",
+                     lambda c: [getattr(_step(c).touchpoints[0], f) for f in ("device", "department", "contact")],
+                     [None, None, "direct"], id="touchpoint-fields"),
+        pytest.param(BUY, "            owner: marketing\n",
+                     "            owner:\n            impact:\n            effort:\n",
+                     lambda c: [getattr(_step(c).opportunities[0], f) for f in ("owner", "impact", "effort")],
+                     [None, None, None], id="opportunity-fields"),
+        pytest.param(FUT, "        emotion: 2\n",
+                     "        emotion: 2\n        evidence: [{kind: quote, text: Fast, source: }]\n"
+                     "        metrics: [{name: Taps, value: , unit: , target: }]\n",
+                     lambda c: (_journey(c, "retail/buy-shoes-future").phases[0].steps[0].evidence[0].source,
+                                _journey(c, "retail/buy-shoes-future").phases[0].steps[0].metrics[0].model_dump()),
+                     (None, {"name": "Taps", "value": None, "unit": None, "target": None}), id="evidence-and-metric"),
+        pytest.param(MAYA, "segment: Millennials\nchannels: [social-media, email]\nimage: images/maya.png\n",
+                     "segment:\nsummary:\nquote:\ngoals:\nfrustrations:\nchannels:\nimage:\n",
+                     lambda c: c.personas["maya"].persona.model_dump(exclude={"name"}),
+                     {"segment": None, "summary": None, "quote": None, "goals": [], "frustrations": [],
+                      "channels": [], "image": None}, id="persona-fields"),
+        pytest.param(VOCAB, "stages:\n", "emotion_scale: {min: , max: , labels: }\nstages:\n",
+                     lambda c: c.vocabulary.emotion_scale.model_dump(), {"min": -2, "max": 2, "labels": {}},
+                     id="emotion-scale-fields"),
+        pytest.param(VOCAB, "  - {id: marketing, name: Marketing}\n", "  - {id: marketing, name: , description: }\n",
+                     lambda c: c.vocabulary.index("departments")["marketing"].label, "Marketing", id="term-fields"),
+    ],
+)
+def test_an_empty_optional_value_is_the_value_left_out(corpus: Path, rel: str, old: str, new: str, read,
+                                                      expected) -> None:
+    edit(corpus, rel, old, new)
+    validate("journeys").assert_clean()
+    assert read(load_corpus(corpus / "journeys")) == expected
+
+
+def test_an_empty_emotion_scale_and_device_list_are_the_defaults(corpus: Path) -> None:
+    edit(corpus, VOCAB, "stages:\n", "emotion_scale:\nstages:\n")
+    edit(corpus, VOCAB, "devices:\n  - mobile\n  - desktop\n", "devices:\n")
+    edit(corpus, BUY, "            device: mobile\n", "")
+    edit(corpus, BUY, "            device: desktop\n", "")
+    validate("journeys").assert_clean()
+    vocabulary = load_corpus(corpus / "journeys").vocabulary
+    assert (vocabulary.emotion_scale.min, vocabulary.emotion_scale.max, vocabulary.devices) == (-2, 2, [])
 
 
 # --- files that are not front matter at all -----------------------------------------
@@ -855,6 +1099,14 @@ def test_number_key_is_an_error_on_its_line(corpus: Path) -> None:
                                           "persona, phases, reviewed, scenario, scope, status, tags, title, type"])
 
 
+@pytest.mark.parametrize("name", ["maya.PNG", "maya.jpg", "maya.JPEG", "maya.gif", "maya.svg", "maya.webp",
+                                  "maya.avif"])
+def test_persona_image_types(corpus: Path, name: str) -> None:
+    write(corpus / "journeys/personas/images" / name, b"image")
+    edit(corpus, MAYA, "image: images/maya.png\n", f"image: images/{name}\n")
+    validate("journeys").assert_clean()
+
+
 def test_persona_image_in_an_ignored_folder_is_reported(corpus: Path) -> None:
     write(corpus / "journeys/personas/_images/maya.png", b"\x89PNG\r\n\x1a\n")
     edit(corpus, MAYA, "image: images/maya.png\n", "image: _images/maya.png\n")
@@ -870,16 +1122,62 @@ def test_journey_ids_that_differ_only_by_case(corpus: Path) -> None:
     write(corpus / "journeys/retail/Buy.md", JOURNEY)
     write(corpus / "journeys/retail/buy.md", JOURNEY)
     validate("journeys").assert_problems([
-        "journeys/retail/buy.md:1: the id 'retail/buy' differs from 'retail/Buy' (journeys/retail/Buy.md) only in "
-        "upper/lower case; both would publish at the same address: rename one"
+        "journeys/retail/Buy.md:1: the id 'retail/Buy' differs from 'retail/buy' (journeys/retail/buy.md) only in "
+        "upper/lower case; both would publish at the same address, which journeys/retail/buy.md keeps: "
+        "rename this file"
     ])
 
 
 def test_persona_ids_that_differ_only_by_case(corpus: Path) -> None:
     write(corpus / "journeys/personas/Maya.md", PERSONA)
     validate("journeys").assert_problems([
-        f"{MAYA}:1: the id 'maya' differs from 'Maya' (journeys/personas/Maya.md) only in "
-        "upper/lower case; both would publish at the same address: rename one"
+        f"journeys/personas/Maya.md:1: the id 'Maya' differs from 'maya' ({MAYA}) only in "
+        f"upper/lower case; both would publish at the same address, which {MAYA} keeps: rename this file"
+    ])
+    assert sorted(load_corpus(corpus / "journeys").personas) == ["maya"]
+
+
+def test_without_a_lower_case_id_the_first_in_path_order_is_kept(corpus: Path) -> None:
+    write(corpus / "journeys/retail/BUY.md", JOURNEY)
+    write(corpus / "journeys/retail/Buy.md", JOURNEY)
+    validate("journeys").assert_problems([
+        "journeys/retail/Buy.md:1: the id 'retail/Buy' differs from 'retail/BUY' (journeys/retail/BUY.md) only in "
+        "upper/lower case; both would publish at the same address, which journeys/retail/BUY.md keeps: "
+        "rename this file"
+    ])
+
+
+def test_a_map_beside_a_folder_of_maps_is_left_out_and_the_folder_keeps_its_page(corpus: Path) -> None:
+    write(corpus / "journeys/retail.md", JOURNEY)
+    validate("journeys").assert_problems([
+        "journeys/retail.md:1: this map would take the address of the page of the folder journeys/retail/, "
+        "which lists the maps in it; rename the map or the folder"
+    ])
+    assert sorted(load_corpus(corpus / "journeys").journeys) == ["retail/buy-shoes", "retail/buy-shoes-future"]
+
+
+def test_a_map_beside_a_folder_of_other_files_is_fine(corpus: Path) -> None:
+    write(corpus / "journeys/service.md", JOURNEY)
+    write(corpus / "journeys/service/photo.png", b"\x89PNG\r\n\x1a\n")
+    validate("journeys").assert_clean("3 journeys and 1 personas are valid\n")
+
+
+def test_folders_that_differ_only_in_case_are_reported_once_per_map(corpus: Path) -> None:
+    write(corpus / "journeys/Retail/Online/buy.md", JOURNEY)
+    write(corpus / "journeys/retail/online/sell.md", JOURNEY)
+    write(corpus / "journeys/Service/a.md", JOURNEY)
+    write(corpus / "journeys/SERVICE/b.md", JOURNEY)
+    write(corpus / "journeys/retail/Online/more.md", JOURNEY)  # 'online' is kept below the kept 'retail'
+    validate("journeys").assert_problems([
+        "journeys/Retail/Online/buy.md:1: the folder journeys/Retail/ differs from journeys/retail/ only in "
+        "upper/lower case; on Windows and macOS they are one folder, and their pages one page: move this file to "
+        "journeys/retail/ or rename the folder",
+        "journeys/Service/a.md:1: the folder journeys/Service/ differs from journeys/SERVICE/ only in "
+        "upper/lower case; on Windows and macOS they are one folder, and their pages one page: move this file to "
+        "journeys/SERVICE/ or rename the folder",
+        "journeys/retail/Online/more.md:1: the folder journeys/retail/Online/ differs from journeys/retail/online/ "
+        "only in upper/lower case; on Windows and macOS they are one folder, and their pages one page: move this "
+        "file to journeys/retail/online/ or rename the folder",
     ])
 
 
@@ -1074,6 +1372,34 @@ def test_mkdocs_strict_build_fails_and_lists_every_problem(tmp_path: Path) -> No
     log = (done.stdout + done.stderr).splitlines()
     for line in BROKEN_LINES:
         assert f"WARNING -  journeymaps: {line} (this file is left out of the site)" in log
+
+
+def test_a_new_file_whose_id_differs_only_in_case_takes_nothing_over(tmp_path: Path) -> None:
+    write_site(tmp_path)
+    (tmp_path / "journeys/service/return-shoes.md").unlink()
+    write(tmp_path / "journeys/personas/MAYA.md", "---\nname: Evil MAYA\n---\n")
+    write(tmp_path / "journeys/retail/Buy-shoes.md", JOURNEY.replace("Buying running shoes", "Evil buying"))
+    done = mkdocs(tmp_path)
+    assert done.returncode == 0, done.stderr
+    warnings = [line for line in (done.stdout + done.stderr).splitlines() if line.startswith("WARNING")]
+    assert warnings == [
+        "WARNING -  journeymaps: journeys/personas/MAYA.md:1: the id 'MAYA' differs from 'maya' "
+        f"({MAYA}) only in upper/lower case; both would publish at the same address, which {MAYA} keeps: "
+        "rename this file (this file is left out of the site)",
+        "WARNING -  journeymaps: journeys/retail/Buy-shoes.md:1: the id 'retail/Buy-shoes' differs from "
+        f"'retail/buy-shoes' ({BUY}) only in upper/lower case; both would publish at the same address, which "
+        f"{BUY} keeps: rename this file (this file is left out of the site)",
+    ]
+    site = tmp_path / "site"
+    persona = (site / "personas/maya/index.html").read_text(encoding="utf-8")
+    assert "Maya, the weekend runner" in persona and "Evil" not in persona
+    assert 'href="../../journeys/retail/buy-shoes/"' in persona  # and lists the original map
+    assert not (site / "personas/MAYA").exists()
+    page = (site / "journeys/retail/buy-shoes/index.html").read_text(encoding="utf-8")
+    assert "<h1" in page and "Buying running shoes" in page and "Evil" not in page
+    assert 'href="../../../personas/maya/"' in page  # the map still links its persona
+    assert not (site / "journeys/retail/Buy-shoes").exists()
+    assert "Evil" not in (site / "search/search_index.json").read_text(encoding="utf-8")
 
 
 def test_mkdocs_strict_build_of_a_healthy_site_succeeds(tmp_path: Path) -> None:

@@ -265,18 +265,57 @@ def test_alias_bomb_through_merge_keys_is_refused() -> None:
 # --- what is refused ------------------------------------------------------------------
 
 
-def test_duplicate_key() -> None:
-    with pytest.raises(YamlError) as caught:
-        parse_yaml("title: A\nphases:\n  - stage: a\n    name: B\n    stage: c\n", line_offset=1)
-    error = caught.value
-    assert (error.line, error.field, error.message) == (
-        6, "phases[0].stage", "duplicate key 'stage' (first on line 4); keep one"
-    )
+def problems_of(doc) -> list[tuple[int, str, str]]:
+    return [(p.line, p.field, p.message) for p in doc.problems]
+
+
+def test_duplicate_key_is_reported_and_the_first_value_kept() -> None:
+    doc = parse_yaml("title: A\nphases:\n  - stage: a\n    name: B\n    stage: c\n", line_offset=1)
+    assert problems_of(doc) == [(6, "phases[0].stage", "duplicate key 'stage' (first on line 4); keep one")]
+    assert doc.data == {"title": "A", "phases": [{"stage": "a", "name": "B"}]}
+    assert doc.line_of(("phases", 0, "stage")) == 4
 
 
 def test_duplicate_key_written_differently() -> None:
-    with pytest.raises(YamlError, match=r"duplicate key 'title' \(first on line 1\)"):
-        parse_yaml("title: A\n'title': B\n")
+    doc = parse_yaml("title: A\n'title': B\n")
+    assert problems_of(doc) == [(2, "title", "duplicate key 'title' (first on line 1); keep one")]
+    assert doc.data == {"title": "A"}
+
+
+def test_every_duplicate_key_of_a_document_is_reported() -> None:
+    doc = parse_yaml("a: 1\nb: {x: 1, x: 2, x: 3}\na: 2\nc: 3\n")
+    assert problems_of(doc) == [
+        (2, "b.x", "duplicate key 'x' (first on line 2); keep one"),
+        (2, "b.x", "duplicate key 'x' (first on line 2); keep one"),
+        (3, "a", "duplicate key 'a' (first on line 1); keep one"),
+    ]
+    assert doc.data == {"a": 1, "b": {"x": 1}, "c": 3}
+
+
+def test_a_duplicate_repeated_by_an_alias_is_reported_once() -> None:
+    doc = parse_yaml("a: &m {x: 1, x: 2}\nb: *m\nc: {<<: *m}\n")
+    assert problems_of(doc) == [(1, "a.x", "duplicate key 'x' (first on line 1); keep one")]
+    assert doc.data == {"a": {"x": 1}, "b": {"x": 1}, "c": {"x": 1}}
+
+
+def test_the_value_of_a_duplicate_key_is_still_checked() -> None:
+    with pytest.raises(YamlError, match="the YAML tag '!include' is not allowed"):
+        parse_yaml("title: A\ntitle: !include b.txt\n")
+
+
+def test_two_merge_keys_are_a_duplicate_key() -> None:
+    doc = parse_yaml("a: &a {x: 1}\nb: &b {y: 2}\nc:\n  <<: *a\n  z: 3\n  <<: *b\n")
+    assert problems_of(doc) == [
+        (6, "c.<<", "duplicate key '<<' (first on line 4); merge several mappings with one key: <<: [*a, *b]")
+    ]
+    assert doc.data["c"] == {"z": 3, "x": 1}
+    assert doc.line_of(("c", "z")) == 5
+
+
+def test_one_merge_key_with_a_list_is_not_a_duplicate() -> None:
+    doc = parse_yaml("a: &a {x: 1}\nb: &b {y: 2}\nc:\n  <<: [*a, *b]\n")
+    assert doc.problems == []
+    assert doc.data["c"] == {"x": 1, "y": 2}
 
 
 @pytest.mark.parametrize(
@@ -383,9 +422,17 @@ def test_front_matter_problems(text: str, line: int, message: str) -> None:
 
 
 def test_yaml_errors_in_front_matter_become_problems_with_file_lines() -> None:
-    source, problems = split_front_matter("---\ntitle: A\ntitle: B\n---\n", "journeys/a.md")
+    source, problems = split_front_matter("---\ntitle: A\ntitle: !!set {b}\n---\n", "journeys/a.md")
     assert source is None
-    assert problems == [Problem("journeys/a.md", 3, "title", "duplicate key 'title' (first on line 2); keep one")]
+    assert problems == [Problem("journeys/a.md", 3, "title",
+                                "the YAML tag 'tag:yaml.org,2002:set' is not allowed; write plain values")]
+
+
+def test_a_duplicate_key_in_front_matter_has_its_file_line() -> None:
+    source, problems = split_front_matter("---\ntitle: A\ntitle: B\n---\n", "journeys/a.md")
+    assert problems == []
+    assert source.front_matter.data == {"title": "A"}
+    assert problems_of(source.front_matter) == [(3, "title", "duplicate key 'title' (first on line 2); keep one")]
 
 
 def test_empty_front_matter() -> None:

@@ -17,8 +17,8 @@ from .model import Journey, Persona, Vocabulary
 from .problems import Problem, did_you_mean, quote
 from .yamlsource import Document, SourceFile, YamlError, _dotted, parse_yaml, read_text, split_front_matter
 
-VOCABULARY = "vocabulary.yml"
-PERSONAS = "personas"
+VOCABULARY = rules.VOCABULARY
+PERSONAS = rules.PERSONAS
 _NOT_ASSETS = (".md", ".yml", ".yaml")
 
 
@@ -127,7 +127,7 @@ def _load_corpus(root: Path | str, display_base: Path | None, cache: ReadCache |
     journeys = [_read_entry(root, rel, base, corpus, JourneyEntry, cache, used) for rel in journey_files]
     known_personas = {Path(rel).stem for rel in persona_files}
     known_journeys = {
-        e.id: (e.doc.data.get("type", "current") if isinstance(e.doc.data, dict) else None)
+        e.id: (rules.map_type(e.doc.data) if isinstance(e.doc.data, dict) else None)
         for e in journeys
         if e is not None
     }
@@ -136,6 +136,8 @@ def _load_corpus(root: Path | str, display_base: Path | None, cache: ReadCache |
     for entry in rules.case_collisions([e for e in personas if e], corpus.problems):
         personas[personas.index(entry)] = None
     for entry in rules.case_collisions([e for e in journeys if e], corpus.problems):
+        journeys[journeys.index(entry)] = None
+    for entry in rules.folder_collisions([e for e in journeys if isinstance(e, JourneyEntry)], corpus.problems):
         journeys[journeys.index(entry)] = None
 
     valid = corpus.vocabulary is not None
@@ -172,11 +174,12 @@ def load_vocabulary(path: Path, display: str, corpus: Corpus) -> Vocabulary | No
     except YamlError as exc:
         corpus.problems.append(Problem(display, exc.line, exc.field, exc.message))
         return None
-    vocabulary, problems = validate(Vocabulary, doc, display)
+    vocabulary, problems = _validate(Vocabulary, doc, display)
     corpus.problems += problems
     if vocabulary is not None:  # a repeated id is reported, but the first one still serves the checks
         corpus.problems += rules.check_vocabulary(vocabulary, doc, display)
-    return vocabulary
+    # A duplicate key is reported with the vocabulary's other problems; like them, it stops the checks against it.
+    return None if doc.problems else vocabulary
 
 
 def _read_entry(root: Path, rel: str, base: Path | None, corpus: Corpus, cls: type[Entry],
@@ -226,18 +229,30 @@ def _parse_entry(text: str, display: str, model: type[BaseModel]) -> tuple[Sourc
 
 
 def validate(model: type[BaseModel], doc: Document, display: str) -> tuple[Any, list[Problem]]:
-    """Validate ``doc`` against ``model``; turn every error into a :class:`Problem`."""
+    """Validate ``doc`` against ``model``; turn every error into a :class:`Problem`.
+
+    The problems found while reading the document (duplicate keys) are among them,
+    and make the value None.
+    """
+    value, problems = _validate(model, doc, display)
+    return (None if problems else value), problems
+
+
+def _validate(model: type[BaseModel], doc: Document, display: str) -> tuple[Any, list[Problem]]:
+    """The model of the data as read (the first value of a duplicate key) and every problem of the document."""
+    # one line per problem: a key written three times on one line gives the same problem twice
+    read = list(dict.fromkeys(Problem(display, p.line, p.field, p.message) for p in doc.problems))
     if not isinstance(doc.data, dict):
         got = describe(doc.data)
-        return None, [Problem(display, doc.line_of(()), "", f"expected a mapping of keys and values, got {got}")]
+        return None, [*read, Problem(display, doc.line_of(()), "", f"expected a mapping of keys and values, got {got}")]
     try:
-        return model.model_validate(doc.data), []
+        return model.model_validate(doc.data), read
     except ValidationError as exc:
         problems: dict[tuple[str, int, str], Problem] = {}
         for error in exc.errors(include_url=False):
             problem = _problem(model, doc, display, error)
             problems.setdefault((problem.path, problem.line, problem.field), problem)
-        return None, sorted(problems.values())
+        return None, sorted([*read, *problems.values()])
 
 
 def describe(value: Any) -> str:

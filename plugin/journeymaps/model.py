@@ -84,9 +84,23 @@ Date = Annotated[dt.date, BeforeValidator(_date)]
 
 
 class Strict(BaseModel):
-    """Unknown keys are errors: a misspelt key must not vanish silently."""
+    """Unknown keys are errors: a misspelt key must not vanish silently.
+
+    An empty value (``type:`` with nothing after it) of an optional field counts
+    as leaving the field out: it gets the field's default. A required field
+    stays required, and an empty unknown key is still unknown.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_is_left_out(cls, value: Any) -> Any:
+        if isinstance(value, dict) and None in value.values():
+            fields = cls.model_fields
+            return {k: v for k, v in value.items()
+                    if v is not None or k not in fields or fields[k].is_required()}
+        return value
 
 
 def humanize(identifier: str) -> str:

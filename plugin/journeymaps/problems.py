@@ -43,14 +43,23 @@ def printable(text: str) -> str:
     return text if text.isprintable() else repr(text)[1:-1]
 
 
-def did_you_mean(value: object, known: Iterable[str]) -> str:
-    """A short hint naming the nearest known value, or listing the few there are."""
+#: Most known values a hint lists; with more, it says where they are listed.
+LIST_LIMIT = 12
+
+
+def did_you_mean(value: object, known: Iterable[str], where: str = "") -> str:
+    """A short hint naming the nearest known value, or listing the few there are.
+
+    With more than :data:`LIST_LIMIT` known values and none close, ``where`` says
+    where they are listed: ``"channels in journeys/vocabulary.yml"`` gives
+    "; see the 14 channels in journeys/vocabulary.yml".
+    """
     known = sorted(known)
     if not known:
         return ""
     close = difflib.get_close_matches(str(value)[:200], known, n=1, cutoff=0.5)
     if close:
         return f"; did you mean {quote(close[0])}?"
-    if len(known) <= 12:
+    if len(known) <= LIST_LIMIT:
         return "; expected one of: " + ", ".join(known)
-    return ""
+    return f"; see the {len(known):,} {where}" if where else ""

@@ -5,11 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from .addresses import slugify
+from .addresses import step_anchor, touchpoint_anchor
 from .corpus import Corpus, Entry, JourneyEntry, PersonaEntry
 from .model import Vocabulary
 from .problems import Problem, did_you_mean, printable, quote
 from .yamlsource import Document, _dotted
+
+#: What a persona's ``image`` may be (compared in lower case): the formats every browser shows.
+IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
+
+VOCABULARY = "vocabulary.yml"
+PERSONAS = "personas"
 
 _KIND_LIST = {"stage": "stages", "channel": "channels", "device": "devices", "department": "departments"}
 
@@ -31,28 +37,89 @@ def check_vocabulary(vocabulary: Vocabulary, doc: Document, display: str) -> lis
 
 
 def case_collisions(entries: Iterable[Entry], problems: list[Problem]) -> list[Entry]:
-    """Entries whose id equals an earlier one's after case folding (they would share an address)."""
-    first: dict[str, Entry] = {}
-    clashing = []
+    """Entries left out because another one has the same id after case folding (they would share an address).
+
+    Of each such group, the entry whose id is already lower case is kept (the first in
+    path order when none is, or when several are), so that a new ``MAYA.md`` beside
+    ``maya.md`` cannot take over ``maya``'s address. The others get a problem naming the kept file.
+    """
+    groups: dict[str, list[Entry]] = {}
     for entry in sorted(entries, key=lambda e: e.rel):
-        key = entry.id.casefold()
-        if key in first and first[key].id == entry.id:
-            problems.append(
-                Problem(entry.display, 1, "", f"the id {quote(entry.id)} is also the id of "
-                        f"{printable(first[key].display)}; ids must be unique: rename one")
-            )
-            clashing.append(entry)
-        elif key in first:
-            problems.append(
-                Problem(entry.display, 1, "",
-                        f"the id {quote(entry.id)} differs from {quote(first[key].id)} "
-                        f"({printable(first[key].display)}) only in upper/lower case; "
-                        "both would publish at the same address: rename one")
-            )
-            clashing.append(entry)
+        groups.setdefault(entry.id.casefold(), []).append(entry)
+    left_out = []
+    for group in groups.values():
+        if len(group) == 1:
+            continue
+        kept = next((e for e in group if e.id == e.id.casefold()), group[0])
+        where = printable(kept.display)
+        for entry in group:
+            if entry is kept:
+                continue
+            if entry.id == kept.id:
+                message = f"the id {quote(entry.id)} is also the id of {where}, which keeps it; ids must be unique: " \
+                          "rename this file"
+            else:
+                message = f"the id {quote(entry.id)} differs from {quote(kept.id)} ({where}) only in upper/lower " \
+                          f"case; both would publish at the same address, which {where} keeps: rename this file"
+            problems.append(Problem(entry.display, 1, "", message))
+            left_out.append(entry)
+    return left_out
+
+
+def folder_collisions(entries: Iterable[JourneyEntry], problems: list[Problem]) -> list[JourneyEntry]:
+    """Maps left out because their address is also a folder page's (``journeys/<folder>/``).
+
+    * Folders whose names differ only in case (``H/`` and ``h/``) are one folder on
+      Windows and macOS, and their pages one page: the maps of every spelling but
+      one (the lower-case one, else the first in path order) are left out.
+    * A map ``retail.md`` beside a folder ``retail/`` of maps would take the address
+      of the folder's page: the map is left out, and the folder keeps its page.
+    """
+    entries = sorted(entries, key=lambda e: e.rel)
+    spellings: dict[str, list[str]] = {}  # the spellings of each folder of maps, by its case-folded path
+    for entry in entries:
+        for folder in _folders(entry.id):
+            found = spellings.setdefault(folder.casefold(), [])
+            if folder not in found:
+                found.append(folder)
+    kept: dict[str, str] = {}
+    for key in sorted(spellings, key=lambda k: k.count("/")):  # a folder's spelling is kept within the kept parent
+        parent = key.rpartition("/")[0]
+        options = [f for f in spellings[key] if not parent or f.rpartition("/")[0] == kept.get(parent)]
+        if options:
+            kept[key] = next((f for f in options if f == f.casefold()), options[0])
+    left_out = []
+    for entry in entries:
+        for folder in _folders(entry.id):
+            other = kept[folder.casefold()]  # the folders above it are the kept ones, so there is one
+            if other != folder:
+                this, other = _shown(entry, folder + "/"), _shown(entry, other + "/")
+                problems.append(Problem(
+                    entry.display, 1, "",
+                    f"the folder {this} differs from {other} only in upper/lower case; on Windows and macOS they "
+                    f"are one folder, and their pages one page: move this file to {other} or rename the folder"))
+                left_out.append(entry)
+                break
         else:
-            first[key] = entry
-    return clashing
+            key = entry.id.casefold()
+            if key in spellings:
+                folder = _shown(entry, kept.get(key, spellings[key][0]) + "/")
+                problems.append(Problem(
+                    entry.display, 1, "", f"this map would take the address of the page of the folder {folder}, "
+                                          "which lists the maps in it; rename the map or the folder"))
+                left_out.append(entry)
+    return left_out
+
+
+def _folders(ident: str) -> list[str]:
+    """``retail/online/buy`` -> ``['retail', 'retail/online']``."""
+    parts = ident.split("/")[:-1]
+    return ["/".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+def _shown(entry: Entry, rel: str) -> str:
+    """A path of the journeys folder as ``entry``'s path is shown (``journeys/vocabulary.yml``)."""
+    return printable(entry.display[: len(entry.display) - len(entry.rel)] + rel)
 
 
 def _name_problem(part: str) -> str | None:
@@ -108,7 +175,8 @@ class _Checker:
         if not known:
             self.add(path, f"unknown {kind} {quote(value)}: the vocabulary lists no {_KIND_LIST[kind]}; add it there")
         else:
-            self.add(path, f"unknown {kind} {quote(value)}{did_you_mean(value, known)}")
+            where = f"{_KIND_LIST[kind]} in {_shown(self.entry, VOCABULARY)}"
+            self.add(path, f"unknown {kind} {quote(value)}{did_you_mean(value, known, where)}")
 
 
 def _list(value: object) -> list:
@@ -120,7 +188,8 @@ def _dict(value: object) -> dict:
 
 
 def _str(value: object) -> str | None:
-    return value if isinstance(value, str) else None
+    """A text to check, or None: not a text, or a blank one (the model reports those on their own)."""
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def check_persona(entry: PersonaEntry, corpus: Corpus) -> list[Problem]:
@@ -134,6 +203,9 @@ def check_persona(entry: PersonaEntry, corpus: Corpus) -> list[Problem]:
         target = (entry.path.parent / image).resolve()
         if Path(image).is_absolute() or not target.is_relative_to(corpus.root):
             check.add(("image",), f"the image {quote(image)} must stay inside the journeys folder")
+        elif Path(image).suffix.lower() not in IMAGE_TYPES:
+            check.add(("image",), f"{quote(image)} is not an image file: use a "
+                                  f"{', '.join(IMAGE_TYPES[:-1])} or {IMAGE_TYPES[-1]} file")
         elif not target.is_file():
             check.add(("image",), f"the image {quote(image)} does not exist (relative to this file)")
         elif any(part.startswith(("_", ".")) for part in target.relative_to(corpus.root).parts):
@@ -154,7 +226,8 @@ def check_journey(
     data = _dict(entry.doc.data)
     persona = _str(data.get("persona"))
     if persona is not None and persona not in personas:
-        check.add(("persona",), f"unknown persona {quote(persona)}{did_you_mean(persona, personas)}")
+        where = f"personas in {_shown(entry, PERSONAS + '/')}"
+        check.add(("persona",), f"unknown persona {quote(persona)}{did_you_mean(persona, personas, where)}")
     check.ref(("owner",), "department", _str(data.get("owner")))
     _check_baseline(check, entry, data, journeys)
     if corpus.vocabulary is None:
@@ -187,38 +260,81 @@ def check_journey(
             emotion = step.get("emotion")
             if isinstance(emotion, int) and not isinstance(emotion, bool) and not scale.min <= emotion <= scale.max:
                 check.add((*at, "emotion"), f"{emotion} is outside the emotion scale {scale.min}..{scale.max}")
-            anchors: dict[str, str] = {}
             for t, touchpoint in enumerate(_list(step.get("touchpoints"))):
                 touchpoint = _dict(touchpoint)
                 tp = (*at, "touchpoints", t)
                 check.ref((*tp, "channel"), "channel", _str(touchpoint.get("channel")))
                 check.ref((*tp, "device"), "device", _str(touchpoint.get("device")))
                 check.ref((*tp, "department"), "department", _str(touchpoint.get("department")))
-                name = _str(touchpoint.get("name"))
-                if name is None:
-                    continue
-                slug = slugify(name)
-                if slug in anchors:
-                    check.add((*tp, "name"), f"{quote(name)} has the same address as {quote(anchors[slug])} in "
-                                             "this step; give touchpoints of one step different names")
-                anchors.setdefault(slug, name)
             for o, opportunity in enumerate(_list(step.get("opportunities"))):
                 owner = _str(_dict(opportunity).get("owner"))
                 check.ref((*at, "opportunities", o, "owner"), "department", owner)
+    _check_addresses(check, _list(data.get("phases")))
     return check.problems
+
+
+def _check_addresses(check: _Checker, phases: list) -> None:
+    """Every touchpoint of a journey needs an address (``<stage>-<step>-<slug>``) of its own.
+
+    Stage ids may hold '-' and digits, and names may start with digits, so
+    touchpoints of different stages can get the same address ('1 Hotline' in
+    step 2 of 'buy' and 'Hotline' in step 1 of 'buy-2'), and so can a
+    touchpoint and a step ('1' in step 2 of 'buy' and step 1 of 'buy-2').
+    """
+    steps: dict[str, tuple[str, int]] = {}
+    touchpoints: list[tuple[tuple, str, str, int]] = []  # (path of the name, name, stage, step number)
+    stages: set[str] = set()
+    for p, phase in enumerate(phases):
+        phase = _dict(phase)
+        stage = _str(phase.get("stage"))
+        if stage is None or stage in stages:  # a repeated stage is a problem of its own
+            continue
+        stages.add(stage)
+        for s, step in enumerate(_list(phase.get("steps"))):
+            steps[step_anchor(stage, s + 1)] = (stage, s + 1)
+            for t, touchpoint in enumerate(_list(_dict(step).get("touchpoints"))):
+                name = _str(_dict(touchpoint).get("name"))
+                if name is not None:
+                    touchpoints.append((("phases", p, "steps", s, "touchpoints", t, "name"), name, stage, s + 1))
+    taken: dict[str, tuple[tuple, str, str, int]] = {}
+    for place in touchpoints:
+        path, name, stage, number = place
+        anchor = touchpoint_anchor(stage, number, name)
+        if anchor in taken:
+            other_path, other, other_stage, other_number = taken[anchor]
+            if (other_stage, other_number) == (stage, number):
+                check.add(path, f"{quote(name)} has the same address as {quote(other)} in this step; "
+                                "give touchpoints of one step different names")
+            else:
+                line = check.entry.doc.line_of(other_path)
+                check.add(path, f"{quote(name)} has the same address ({quote(anchor)}) as {quote(other)} in step "
+                                f"{other_number} of stage {quote(other_stage)} (line {line}); "
+                                "give the touchpoints different names")
+        elif anchor in steps:
+            step_stage, step_number = steps[anchor]
+            check.add(path, f"{quote(name)} gets the address {quote(anchor)}, which is the address of step "
+                            f"{step_number} of stage {quote(step_stage)}; give the touchpoint another name")
+        taken.setdefault(anchor, place)
+
+
+def map_type(data: dict) -> object:
+    """The ``type`` of a map's raw data: left out or empty, the default."""
+    kind = data.get("type")
+    return "current" if kind is None else kind
 
 
 def _check_baseline(check: _Checker, entry: JourneyEntry, data: dict, journeys: dict[str, str | None]) -> None:
     baseline = _str(data.get("baseline"))
     if baseline is None:
         return
-    kind = data.get("type", "current")
+    kind = map_type(data)
     path = ("baseline",)
     if kind != "future":
         check.add(path, f"baseline is allowed on future maps only; this map's type is {quote(kind)}")
     elif baseline == entry.id:
         check.add(path, "a map cannot be its own baseline; name the current-state map it improves on")
     elif baseline not in journeys:
-        check.add(path, f"unknown journey {quote(baseline)}{did_you_mean(baseline, journeys)}")
+        hint = did_you_mean(baseline, journeys, f"maps in {_shown(entry, '') or 'the journeys folder'}")
+        check.add(path, f"unknown journey {quote(baseline)}{hint}")
     elif journeys[baseline] == "future":
         check.add(path, f"{quote(baseline)} is a future map too; a baseline must be a map of another type")

@@ -4,7 +4,7 @@ PyYAML's parser (libyaml when available) reads the text into events; this
 module turns them into Python values itself, in one pass, so that it can
 
 * record the line of every key and value (errors must name the line),
-* reject duplicate keys instead of keeping the last one,
+* report duplicate keys (keeping the first value) instead of quietly keeping the last one,
 * resolve plain scalars by YAML 1.2 rules (``no`` in a text field stays text;
   dates stay text and are checked by the model),
 * refuse tags that would build Python objects,
@@ -94,8 +94,10 @@ class Document:
     """Data read from one YAML document, with the line of every value and key."""
 
     def __init__(self, data: Any, lines: dict[Path_, int] | None = None, key_lines: dict[Path_, int] | None = None,
-                 locate: Callable[[], Document] | None = None) -> None:
+                 locate: Callable[[], Document] | None = None, problems: list[YamlError] | None = None) -> None:
         self.data = data
+        #: Problems found while reading that did not stop it (duplicate keys: the first value is in ``data``).
+        self.problems = problems or []
         self._lines = lines
         self._key_lines = key_lines
         self._locate = locate  # makes the line maps when they are first asked for
@@ -236,10 +238,11 @@ class _Converter:
 
     def mapping(self, node: yaml.MappingNode, path: Path_, alias: bool, merged: bool = False) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
-        merges = []
+        merges = None
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
-                merges += value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+                if merges is None:  # a second '<<' was reported by _Builder; the first one counts
+                    merges = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlError(self.line(key_node), "a key must be a plain value, not a list or mapping")
@@ -248,19 +251,15 @@ class _Converter:
                 raise YamlError(self.line(key_node), f"{quote(key_node.value)} cannot be a key; use a name",
                                 _dotted(path))
             key_path = (*path, key)
-            if key in result:
-                raise YamlError(
-                    self.line(key_node),
-                    f"duplicate key {quote(key)} (first on line {self.doc.key_lines.get(key_path, '?')}); keep one",
-                    _dotted(key_path),
-                )
+            if key in result:  # reported by _Builder; the first value is the one validated
+                continue
             if merged:  # keys brought in by a merge keep the lines of the keys written out
                 self.doc.key_lines.setdefault(key_path, self.line(key_node))
             else:
                 self.doc.key_lines[key_path] = self.line(key_node)
             result[key] = self.convert(value_node, key_path, alias)
         # Merged values come after the explicit ones so that those keep their own lines.
-        for source in merges:
+        for source in merges or ():
             if not isinstance(source, yaml.MappingNode):
                 raise YamlError(self.line(source), "a merge key (<<) needs a mapping")
             for k, v in self.mapping(source, path, True, merged=True).items():
@@ -333,6 +332,8 @@ class _Builder:
         self.nesting = 0  # lists and mappings open in the value being built, through aliases too
         self.expanded = 0
         self.expanded_text = 0
+        self.problems: list[YamlError] = []  # problems that do not stop the reading (duplicate keys)
+        self.reported: set[int] = set()  # where those are, in the text
 
     def build(self, text: str) -> Any:
         """The value of the document (None when it is empty)."""
@@ -408,6 +409,12 @@ class _Builder:
                     "second occurrence", event.start_mark))
             self.marks[anchor] = event.start_mark
         return event
+
+    def _report(self, event: yaml.Event, message: str, path: list) -> None:
+        """Note a problem that does not stop the reading, once (an alias repeats the events of its anchor)."""
+        if event.start_mark.index not in self.reported:
+            self.reported.add(event.start_mark.index)
+            self.problems.append(self._error(event, message, path))
 
     def _error(self, event: yaml.Event, message: str, path: list | None = None) -> YamlError:
         return YamlError(self.lines(event.start_mark), message, _dotted(tuple(self.path if path is None else path)))
@@ -494,31 +501,41 @@ class _Builder:
     def _mapping(self, pull: Callable[[], yaml.Event], alias: bool) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         keys: dict[Any, yaml.Event] = {}  # where each key is written, for "first on line ..."
-        merged: list[dict[Any, Any]] = []
+        merged: list[dict[Any, Any]] | None = None
+        merge_key: yaml.Event | None = None
         path = self.path
         event = pull()
         while event.__class__ is not _MAP_END:
             key = self._resolved(event)
             if key.__class__ is _SCALAR and (key.value == "<<" or key.tag == _MERGE) and _tag(key) == _MERGE:
-                merged += self._merge_sources(pull(), pull)
+                sources = self._merge_sources(pull(), pull)
+                if merge_key is None:
+                    merge_key, merged = key, sources
+                else:  # a second '<<' is a duplicate key like any other; the first one's mappings are kept
+                    first = self.lines(merge_key.start_mark)
+                    self._report(key, f"duplicate key '<<' (first on line {first}); merge several mappings "
+                                      "with one key: <<: [*a, *b]", [*path, "<<"])
             elif key.__class__ is not _SCALAR:
                 raise YamlError(self.lines(key.start_mark), "a key must be a plain value, not a list or mapping")
             else:
                 name = self._scalar(key)
                 if name is None or isinstance(name, bool | float):
                     raise self._error(key, f"{quote(key.value)} cannot be a key; use a name")
-                if name in result:
+                duplicate = name in keys
+                if duplicate:  # reported, and the rest of the file is still read: every problem in one run
                     first = self.lines(keys[name].start_mark)
-                    raise self._error(key, f"duplicate key {quote(name)} (first on line {first}); keep one",
-                                      [*path, name])
-                keys[name] = key
+                    self._report(key, f"duplicate key {quote(name)} (first on line {first}); keep one", [*path, name])
+                else:
+                    keys[name] = key
                 if key is event and self._record(key, pull):  # an anchored key: its aliases repeat it as a value
                     self.recorded[key.anchor] = self.recorders.pop()
                 path.append(name)
-                result[name] = self._value(pull(), pull, alias)
+                value = self._value(pull(), pull, alias)  # read and checked even when it is a duplicate
                 path.pop()
+                if not duplicate:  # the first value is the one validated
+                    result[name] = value
             event = pull()
-        for source in merged:  # merged values come after the explicit ones, which win
+        for source in merged or ():  # merged values come after the explicit ones, which win
             for name, value in source.items():
                 result.setdefault(name, value)
         return result
@@ -576,10 +593,15 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, lines: _Lines) -> tuple[
 
 
 def parse_yaml(text: str, line_offset: int = 0) -> Document:
-    """Parse one YAML document; raise :class:`YamlError` with a file line on failure."""
+    """Parse one YAML document; raise :class:`YamlError` with a file line on failure.
+
+    A duplicate key does not stop the reading: it is listed in :attr:`Document.problems`
+    and the first value is kept, so that the other problems of the file are found too.
+    """
     lines = _Lines(text, line_offset)
+    builder = _Builder(lines)
     try:
-        data = _Builder(lines).build(text)
+        data = builder.build(text)
     except yaml.MarkedYAMLError as exc:
         raise YamlError(*_syntax_error(exc, text, lines)) from None
     except yaml.reader.ReaderError as exc:  # e.g. a control character pasted from a word processor
@@ -588,7 +610,7 @@ def parse_yaml(text: str, line_offset: int = 0) -> Document:
         raise YamlError(line, f"this is not valid YAML: unacceptable character {char}: {exc.reason}") from None
     except yaml.YAMLError as exc:
         raise YamlError(1 + line_offset, "this is not valid YAML: " + " ".join(str(exc).split())) from None
-    return Document(data, locate=lambda: _locate(text, lines))
+    return Document(data, locate=lambda: _locate(text, lines), problems=builder.problems)
 
 
 def _locate(text: str, lines: _Lines) -> Document:
