@@ -178,6 +178,21 @@ def test_baseline_only_on_a_future_map(spec: Path) -> None:
             "'retail/buy-running-shoes' is not of type 'null'"]
 
 
+def test_an_empty_optional_key_is_accepted_as_the_checks_accept_it(spec: Path) -> None:
+    """``type:`` with no value counts as left out, in the checks and in the editor."""
+    text = (spec / "journeys/retail/buy-running-shoes.md").read_text(encoding="utf-8")
+    for key in ("type: current", "status: approved", "tags: [running, online]"):
+        assert key in text
+        text = text.replace(key, key.split(":")[0] + ":", 1)
+    text = text.replace("        moment_of_truth: false", "        moment_of_truth:", 1)
+    (spec / "journeys/retail/buy-running-shoes.md").write_text(text, encoding="utf-8")
+    assert invoke("validate", cwd=spec).exit_code == 0
+    data = front_matter(text)
+    assert data["type"] is None and data["status"] is None and data["tags"] is None
+    assert errors(schema_of("journey", spec), data) == []
+    assert errors(schema_of("journey", spec), {**data, "title": None}) != []  # a required key stays required
+
+
 def test_missing_required_keys_are_rejected(spec: Path) -> None:
     schema = schema_of("journey", spec)
     assert errors(schema, {"title": "x"}) == ["'persona' is a required property", "'phases' is a required property"]

@@ -90,6 +90,7 @@ def json_schema(kind: str, vocabulary: Vocabulary | None = None, personas: Itera
     _ids(defs)
     if vocabulary is not None:
         _vocabulary_enums(defs, vocabulary, None if personas is None else sorted(personas))
+    _empty_is_omitted(defs)
     root = defs.pop(kind.capitalize())
     return {"$schema": DIALECT, **root, "title": _TITLES[kind], "$defs": defs}
 
@@ -172,6 +173,21 @@ def _ids(defs: dict) -> None:
         defs["Journey"]["if"] = {"properties": {"type": {"const": "future"}}, "required": ["type"]}
         defs["Journey"]["else"] = {"properties": {"baseline": {
             "type": "null", "description": "Only a map of type: future has a baseline."}}}
+
+
+def _empty_is_omitted(defs: dict) -> None:
+    """An optional key written with no value (``type:``) counts as left out, as in the checks: allow null."""
+    for definition in defs.values():
+        required = set(definition.get("required", []))
+        for field, prop in definition.get("properties", {}).items():
+            if field in required or any(a.get("type") == "null" for a in _alternatives(prop)):
+                continue
+            description = prop.pop("description", None)
+            shape = dict(prop)
+            prop.clear()
+            prop["anyOf"] = [*shape.pop("anyOf", []), *([shape] if shape else []), {"type": "null"}]
+            if description:
+                prop["description"] = description
 
 
 def _restrict(prop: dict, ids: list[str], what: str) -> None:
