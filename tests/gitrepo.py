@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from sites import BIN
+from sites import BIN, command_env
 
 GIT = shutil.which("git") or "/usr/bin/git"
 
@@ -50,8 +50,8 @@ def build_with(root: Path, *extra: str, path: str | None = None, env: dict[str, 
     """``mkdocs build`` of ``root`` with a chosen PATH (default: this environment and /usr/bin:/bin)."""
     return subprocess.run(
         [str(BIN / "mkdocs"), "build", "-d", str(root / "site"), *extra], cwd=root, capture_output=True, text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": path or f"{BIN}:/usr/bin:/bin", "HOME": str(root.parent / "home"),
-             "GIT_CONFIG_NOSYSTEM": "1", **(env or {})},
+        env=command_env(PATH=path or f"{BIN}:/usr/bin:/bin", HOME=str(root.parent / "home"), GIT_CONFIG_NOSYSTEM="1",
+                        **(env or {})),
     )
 
 

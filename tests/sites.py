@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -10,6 +11,15 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
+
+
+def command_env(**extra: str) -> dict[str, str]:
+    """The small environment the tests run commands in. A ``PYTHONPATH`` is passed on, so that a checkout
+    tested with another checkout's virtual environment still runs its own code."""
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": f"{BIN}:/usr/bin:/bin"}
+    if os.environ.get("PYTHONPATH"):
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+    return {**env, **extra}
 
 
 def write(root: Path, files: dict[str, str]) -> None:
@@ -23,7 +33,7 @@ def write(root: Path, files: dict[str, str]) -> None:
 def mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     """Run the ``mkdocs`` command of this environment."""
     return subprocess.run([str(BIN / "mkdocs"), *args], cwd=cwd, capture_output=True, text=True,
-                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(BIN) + ":/usr/bin:/bin"})
+                          env=command_env())
 
 
 def build(root: Path, *extra: str) -> subprocess.CompletedProcess:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from sites import BIN, REPO
+from sites import REPO, command_env
 
 
 def _repository_state() -> str:
@@ -23,7 +23,7 @@ def test_the_benchmark_prints_its_tables_and_writes_nothing_into_the_repository(
     done = subprocess.run(
         [sys.executable, str(REPO / "bench/run.py"), "--sizes", "4", "6", "--repeat", "1", "--serve-repeat", "1"],
         cwd=REPO, capture_output=True, text=True, timeout=900,
-        env={"PATH": str(BIN) + ":/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"},
+        env=command_env(PYTHONDONTWRITEBYTECODE="1"),
     )
     assert done.returncode == 0, done.stderr[-3000:]
     out = done.stdout

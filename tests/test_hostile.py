@@ -27,7 +27,7 @@ import yaml
 from click.testing import CliRunner
 
 from journeymaps.cli import main
-from sites import BIN, build, search_index, spec_site, write
+from sites import BIN, build, command_env, search_index, spec_site, write
 
 HOSTILE = Path(__file__).parent / "hostile"
 H = "journeys/hostile"
@@ -463,7 +463,7 @@ def test_mkdocs_build_publishes_the_healthy_files_and_logs_every_problem(hostile
 def test_strict_build_with_these_problems_fails(hostile_site: Path, tmp_path: Path) -> None:
     done = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-d", str(tmp_path / "site")],
                           cwd=hostile_site, capture_output=True, text=True, timeout=300,
-                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(BIN) + ":/usr/bin:/bin"})
+                          env=command_env())
     log = done.stdout + done.stderr
     assert done.returncode != 0
     assert "Traceback" not in log

@@ -21,7 +21,7 @@ from journeymaps.generated import GeneratedPage, Html
 from journeymaps.load import load_corpus
 from journeymaps.pages import NAV_LIMIT, build_plan
 from portfolio_site import portfolio_site
-from sites import BIN, FRESH_CONFIG, SPEC_JOURNEY, build, search_index, spec_site, write
+from sites import BIN, FRESH_CONFIG, SPEC_JOURNEY, build, command_env, search_index, spec_site, write
 
 
 def page(site: Path, address: str) -> str:
@@ -250,7 +250,7 @@ def test_serve_rebuilds_pages_that_depend_on_a_changed_persona(tmp_path: Path) -
         port = s.getsockname()[1]
     server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"], cwd=root,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(BIN) + ":/usr/bin:/bin"})
+                              env=command_env())
     url = f"http://127.0.0.1:{port}/journeys/retail/second/"
 
     def wait_for(text: str) -> None:

@@ -22,11 +22,11 @@ from pathlib import Path
 import pytest
 
 from journeymaps.cli import main
-from sites import BIN, REPO
+from sites import BIN, REPO, command_env
 
 #: Commands whose purpose is to write source files when asked to.
 WRITERS = {"new", "import"}
-ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": str(BIN) + ":/usr/bin:/bin"}
+ENV = command_env()
 BROKEN = ["unknown-references.md", "malformed-yaml.md", "billion-laughs.md", "empty.md"]
 
 

@@ -8,7 +8,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from sites import BIN, spec_site
+from sites import BIN, command_env, spec_site
 
 
 def _free_port() -> int:
@@ -42,7 +42,7 @@ def test_serve_rebuilds_when_a_journey_changes(tmp_path: Path) -> None:
     server = subprocess.Popen(
         [str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"],
         cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(BIN) + ":/usr/bin:/bin"},
+        env=command_env(),
     )
     try:
         url = f"http://127.0.0.1:{port}/journeys/retail/buy-running-shoes/"
