@@ -105,6 +105,12 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
+def _change(before: float | None, after: float | None) -> float | None:
+    """The difference of the two averages as exported (two decimals), so that it agrees with them."""
+    a, b = _round(before), _round(after)
+    return None if a is None or b is None else round(b - a, 2)
+
+
 def journeys_json(vocabulary: Vocabulary, personas: Mapping[str, PersonaEntry], journeys: Mapping[str, JourneyEntry],
                   portfolio: Portfolio) -> str:
     """``journeys.json``: the validated vocabulary, personas and published journeys, and the derived figures.
@@ -189,10 +195,11 @@ def _future(fc: FutureComparison) -> dict[str, Any]:
     return {
         "journey": fc.future.id, "baseline": fc.baseline.id,
         "average_emotion": {"baseline": _round(fc.baseline_average), "future": _round(fc.future_average),
-                            "change": _round(fc.change)},
+                            "change": _change(fc.baseline_average, fc.future_average)},
         "stages": [
-            {"stage": s.stage, "baseline": _round(s.baseline), "future": _round(s.future), "change": _round(s.change),
-             "added": names(s.added), "removed": names(s.removed), "kept": s.kept}
+            {"stage": s.stage, "baseline": _round(s.baseline), "future": _round(s.future),
+             "change": _change(s.baseline, s.future), "added": names(s.added), "removed": names(s.removed),
+             "kept": s.kept}
             for s in fc.stages
         ],
     }
