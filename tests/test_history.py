@@ -311,3 +311,23 @@ def test_git_is_started_the_same_few_times_for_2_or_20_journeys(tmp_path: Path) 
                         for line in lines]
         assert "went from <strong>+1.0</strong>" in page(root / "site", "journeys/maps/map-00")  # the trend was read
     assert calls[2] == calls[20] == ["rev-parse", "log", "status", "cat-file"]
+
+
+def _four_steps(first: int) -> str:
+    steps = "\n".join(f"      - {{action: Step {i}, emotion: {e}}}" for i, e in enumerate([first, 0, 0, 0], start=1))
+    return (f"---\ntitle: Four steps\npersona: maya\nstatus: approved\n"
+            f"phases:\n  - stage: awareness\n    steps:\n{steps}\n---\n")
+
+
+def test_the_trend_summary_works_the_change_out_from_the_averages_shown(tmp_path: Path) -> None:
+    root = spec_site(tmp_path / "site-repo")
+    write(root, {".gitignore": "site/\n", "journeys/retail/four.md": _four_steps(-1)})  # −0.25 shows as −0.3
+    init(root)
+    commit(root, "Four steps", ANA, "2026-01-05T09:00:00+00:00")
+    write(root, {"journeys/retail/four.md": _four_steps(1)})  # +0.25 shows as +0.3
+    commit(root, "Better", BEN, "2026-02-05T09:00:00+00:00")
+    result = build_with(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    summary = text_of(section(page(root / "site", "journeys/retail/four"), '<h2 id="change-history"', "</p>"))
+    # the exact change is 0.5 (+0.5); a reader who sees −0.3 and +0.3 works out +0.6
+    assert "went from −0.3 at the first revision with scores to +0.3 at the latest (+0.6)." in summary

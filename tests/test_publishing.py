@@ -5,11 +5,13 @@ Also "Edit this page" on generated pages, which opens the map's own source file.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 
+from cli import invoke
 from gitrepo import build_with
 from journeymaps.load import load_corpus
 from journeymaps.pages import build_plan
@@ -76,6 +78,64 @@ def test_approved_only_listings_and_counts(approved_only: Path) -> None:
     assert "of 1 published map:" in page(approved_only, "reviews")
     persona = page(approved_only, "personas/maya")
     assert persona.count('class="jm-sparkline"') == 1
+
+
+FUTURE = SPEC_JOURNEY.lstrip("\n").replace("Buying running shoes online", "Approved future map").replace(
+    "type: current", "type: future\nbaseline: retail/draft-map")
+
+
+@pytest.fixture(scope="module")
+def draft_baseline(tmp_path_factory) -> Path:
+    """An approved-only site whose approved future map improves on a draft: the draft is its baseline."""
+    root = portfolio(tmp_path_factory.mktemp("baseline"), APPROVED_ONLY)
+    write(root, {"journeys/retail/future-map.md": FUTURE})
+    result = build_with(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def test_a_draft_baseline_leaves_no_trace_in_an_approved_only_build(draft_baseline: Path) -> None:
+    site = draft_baseline / "site"
+    future = page(site, "journeys/retail/future-map")
+    baseline = re.search(r"<dt>Baseline</dt><dd>(.*?)</dd>", future).group(1)
+    assert baseline == '<span class="jm-muted">not published on this site</span>'
+    files = [path for path in site.rglob("*") if path.suffix in (".html", ".xml", ".json", ".csv", ".txt")]
+    assert {"journeys.json", "touchpoints.csv", "search_index.json", "sitemap.xml"} <= {p.name for p in files}
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        for hidden in ("draft-map", "Secret draft map", "review-map", "Map in review"):
+            assert hidden not in text, (path.relative_to(site), hidden)
+    data = json.loads((site / "journeys.json").read_text(encoding="utf-8"))
+    journeys = {j["id"]: j for j in data["journeys"]}
+    assert sorted(journeys) == ["retail/buy-running-shoes", "retail/future-map"]
+    assert journeys["retail/future-map"]["baseline"] is None  # it has one, but this site does not publish it
+    assert "baseline" not in journeys["retail/buy-running-shoes"]  # no baseline at all: the key is left out
+    assert data["figures"]["futures"] == []
+    compare = page(site, "compare")
+    assert "Future maps without a published baseline, so not compared:" in compare
+    assert '<a href="../journeys/retail/future-map/">Approved future map</a>' in compare
+
+
+def test_the_export_command_names_no_unpublished_baseline_either(draft_baseline: Path) -> None:
+    result = invoke(draft_baseline, "export", "--status", "approved")
+    assert result.exit_code == 0, result.output
+    assert "draft-map" not in result.stdout
+    data = json.loads(result.stdout)
+    assert [j.get("baseline", "left out") for j in data["journeys"]] == ["left out", None]
+    everything = json.loads(invoke(draft_baseline, "export").stdout)  # every status: the draft is exported too
+    assert {j["id"]: j["baseline"] for j in everything["journeys"] if "baseline" in j} == {
+        "retail/future-map": "retail/draft-map"}
+
+
+def test_a_published_baseline_is_linked_with_its_status(tmp_path: Path) -> None:
+    root = portfolio(tmp_path, FRESH_CONFIG)
+    write(root, {"journeys/retail/future-map.md": FUTURE})
+    result = build_with(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    future = page(root / "site", "journeys/retail/future-map")
+    baseline = re.search(r"<dt>Baseline</dt><dd>(.*?)</dd>", future).group(1)
+    assert baseline.startswith('<a href="../draft-map/">Secret draft map</a> '
+                               '<span class="jm-badge jm-status jm-status-draft">Draft</span>')
 
 
 def test_preview_build_shows_drafts_with_a_banner(tmp_path: Path) -> None:

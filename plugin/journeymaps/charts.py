@@ -6,21 +6,35 @@ so colour is never the only signal and screen readers get the figures.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 
 from markupsafe import Markup, escape
 
-from .analysis import StepView, format_score
+from .analysis import StepView, format_level, format_score, neutral, score_word, tone
 from .model import EmotionScale
 
 
-def _tone(value: int, scale: EmotionScale) -> str:
-    """CSS class for a score: colour-blind-safe blue (positive) / orange (negative)."""
-    if value > 0:
-        return "jm-pos"
-    if value < 0:
-        return "jm-neg"
-    return "jm-neutral"
+def _grid(scale: EmotionScale, levels: range | list[int], y: Callable[[float], float], x1: object, x2: object,
+          axis_x: float, anchor: str = "") -> list[str]:
+    """A line and a number for each level, the neutral score's line marked (a line of its own for 2.5 on 1..4)."""
+    middle = neutral(scale)
+    anchor_attr = f' text-anchor="{anchor}"' if anchor else ""
+    parts = []
+    for level in levels:
+        cls = "jm-grid jm-grid-zero" if level == middle else "jm-grid"
+        parts.append(f'<line class="{cls}" x1="{x1}" x2="{x2}" y1="{y(level)}" y2="{y(level)}"/>')
+        parts.append(f'<text class="jm-axis" x="{axis_x}" y="{y(level) + 4}"{anchor_attr}>'
+                     f"{escape(format_level(level, scale))}</text>")
+    if middle != int(middle):
+        parts.append(f'<line class="jm-grid jm-grid-zero" x1="{x1}" x2="{x2}" y1="{y(middle)}" y2="{y(middle)}"/>')
+    return parts
+
+
+def _described(value: int, scale: EmotionScale) -> str:
+    """A whole score and its word, if the scale has one: ``+1 Positive``, ``4 Good``, ``3``."""
+    word = score_word(value, scale)
+    return format_level(value, scale) + (f" {word}" if word else "")
 
 
 def emotion_lane(views: list[StepView], scale: EmotionScale, labels: list[str]) -> Markup:
@@ -33,39 +47,32 @@ def emotion_lane(views: list[StepView], scale: EmotionScale, labels: list[str]) 
     height, top, bottom = 120, 18, 14
     span = scale.max - scale.min
 
-    def y(value: int) -> float:
+    def y(value: float) -> float:
         return round(top + (scale.max - value) * (height - top - bottom) / span, 1)
 
     def x(i: int) -> str:
         return f"{(i + 0.5) * 100 / n:.3f}%"
 
-    parts = []
-    for level in range(scale.min, scale.max + 1):
-        cls = "jm-grid jm-grid-zero" if level == 0 else "jm-grid"
-        parts.append(f'<line class="{cls}" x1="0" x2="100%" y1="{y(level)}" y2="{y(level)}"/>')
-        parts.append(
-            f'<text class="jm-axis" x="4" y="{y(level) + 4}">{escape(_signed(level))}</text>'
-        )
+    parts = _grid(scale, range(scale.min, scale.max + 1), y, 0, "100%", 4)
     points = [(i, v.step.emotion) for i, v in enumerate(views) if v.step.emotion is not None]
     for (i, a), (j, b) in pairwise(points):
         dashed = " jm-gap" if j - i > 1 else ""
         parts.append(f'<line class="jm-curve{dashed}" x1="{x(i)}" y1="{y(a)}" x2="{x(j)}" y2="{y(b)}"/>')
     for i, value in points:
-        tone = _tone(value, scale)
-        parts.append(f'<circle class="jm-point {tone}" cx="{x(i)}" cy="{y(value)}" r="6"/>')
+        parts.append(f'<circle class="jm-point {tone(value, scale)}" cx="{x(i)}" cy="{y(value)}" r="6"/>')
         parts.append(
             f'<text class="jm-value" x="{x(i)}" y="{y(value) - 10}" text-anchor="middle">'
-            f"{escape(_signed(value))}</text>"
+            f"{escape(format_level(value, scale))}</text>"
         )
     description = "; ".join(
-        f"{label}: {_signed(v.step.emotion)} {scale.label(v.step.emotion)}"
+        f"{label}: {_described(v.step.emotion, scale)}"
         if v.step.emotion is not None
         else f"{label}: no score"
         for v, label in zip(views, labels, strict=True)
     )
+    label = f"Emotion curve, scale {format_level(scale.min, scale)} to {format_level(scale.max, scale)}"
     return Markup(
-        f'<svg class="jm-emotion-lane" width="100%" height="{height}" role="img" '
-        f'aria-label="{escape("Emotion curve, scale " + _signed(scale.min) + " to " + _signed(scale.max))}">'
+        f'<svg class="jm-emotion-lane" width="100%" height="{height}" role="img" aria-label="{escape(label)}">'
         f"<desc>{escape(description)}</desc>{''.join(parts)}</svg>"
     )
 
@@ -80,23 +87,17 @@ def sparkline(values: list[float | None], scale: EmotionScale, label: str) -> Ma
         x = pad + (i * (width - 2 * pad) / (n - 1) if n > 1 else (width - 2 * pad) / 2)
         return round(x, 1), round(pad + (scale.max - value) * (height - 2 * pad) / span, 1)
 
-    zero = xy(0, 0)[1] if scale.min <= 0 <= scale.max else None
+    zero = xy(0, neutral(scale))[1]
     points = [xy(i, v) for i, v in enumerate(values) if v is not None]
-    parts = []
-    if zero is not None:
-        parts.append(f'<line class="jm-grid-zero" x1="0" x2="{width}" y1="{zero}" y2="{zero}"/>')
+    parts = [f'<line class="jm-grid-zero" x1="0" x2="{width}" y1="{zero}" y2="{zero}"/>']
     if len(points) > 1:
         parts.append(f'<polyline class="jm-curve" points="{" ".join(f"{x},{y}" for x, y in points)}"/>')
     for (x, y), value in zip(points, [v for v in values if v is not None], strict=True):
-        parts.append(f'<circle class="jm-point {_tone(round(value), scale)}" cx="{x}" cy="{y}" r="3"/>')
+        parts.append(f'<circle class="jm-point {tone(value, scale)}" cx="{x}" cy="{y}" r="3"/>')
     return Markup(
         f'<svg class="jm-sparkline" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
         f'role="img" aria-label="{escape(label)}">{"".join(parts)}</svg>'
     )
-
-
-def _signed(value: float) -> str:
-    return f"{value:+d}".replace("-", "−") if value else "0"
 
 
 #: How the series of an overlaid chart differ: colour (Okabe–Ito, safe for colour-blind readers),
@@ -155,12 +156,7 @@ def overlay(columns: list[str], series: list[tuple[str, list[float | None]]], sc
     def y(value: float) -> float:
         return round(top + (scale.max - value) * plot / span, 1)
 
-    parts = []
-    for level in range(scale.min, scale.max + 1):
-        cls = "jm-grid jm-grid-zero" if level == 0 else "jm-grid"
-        parts.append(f'<line class="{cls}" x1="{left}" x2="{width - right}" y1="{y(level)}" y2="{y(level)}"/>')
-        parts.append(f'<text class="jm-axis" x="{left - 6}" y="{y(level) + 4}" text-anchor="end">'
-                     f"{escape(_signed(level))}</text>")
+    parts = _grid(scale, range(scale.min, scale.max + 1), y, left, width - right, left - 6, "end")
     axis_y = top + plot + 18
     for i, name in enumerate(columns):
         parts.append(f'<text class="jm-axis jm-axis-x" x="{x(i)}" y="{axis_y}" text-anchor="middle">'
@@ -186,7 +182,7 @@ def overlay(columns: list[str], series: list[tuple[str, list[float | None]]], sc
         for i, value in enumerate(values):
             if value is not None:
                 group.append(f"<g>{_marker(marker, x(i), y(value), colour)}<title>"
-                             f"{escape(f'{name}, {columns[i]}: {format_score(value)}')}</title></g>")
+                             f"{escape(f'{name}, {columns[i]}: {format_score(value, scale)}')}</title></g>")
         ly = legend_top + k * 18
         group.append(f'<line x1="{left}" x2="{left + 34}" y1="{ly}" y2="{ly}" stroke="{colour}" '
                      f'stroke-width="2.5"{dashes}/>{_marker(marker, left + 17, ly, colour)}'
@@ -194,7 +190,7 @@ def overlay(columns: list[str], series: list[tuple[str, list[float | None]]], sc
         parts.append("".join(group))
     height = legend_top + len(series) * 18
     description = "; ".join(
-        f"{name}: " + ", ".join(f"{col} {format_score(v) if v is not None else 'not mapped or no score'}"
+        f"{name}: " + ", ".join(f"{col} {format_score(v, scale) if v is not None else 'not mapped or no score'}"
                                 for col, v in zip(columns, values, strict=True))
         for name, values in series
     )
@@ -223,22 +219,18 @@ def trend(values: list[float], ticks: list[str], scale: EmotionScale, label: str
     def y(value: float) -> float:
         return round(top + (hi - value) * (height - top - bottom) / span, 1)
 
-    levels = range(lo, hi + 1) if span <= 8 else sorted({lo, 0, hi} if lo <= 0 <= hi else {lo, hi})
-    parts = []
-    for level in levels:
-        cls = "jm-grid jm-grid-zero" if level == 0 else "jm-grid"
-        parts.append(f'<line class="{cls}" x1="{left}" x2="{width - right}" y1="{y(level)}" y2="{y(level)}"/>')
-        parts.append(f'<text class="jm-axis" x="{left - 6}" y="{y(level) + 4}" text-anchor="end">'
-                     f"{escape(_signed(level))}</text>")
+    middle = neutral(scale)
+    levels = range(lo, hi + 1) if span <= 8 else sorted({lo, hi} | ({int(middle)} if middle == int(middle) else set()))
+    parts = _grid(scale, levels, y, left, width - right, left - 6, "end")
     if n > 1:
         points = " ".join(f"{x(i)},{y(v)}" for i, v in enumerate(values))
         parts.append(f'<polyline class="jm-curve" points="{points}"/>')
     for i, value in enumerate(values):
-        parts.append(f'<circle class="jm-point {_tone(round(value), scale)}" cx="{x(i)}" cy="{y(value)}" r="4"/>')
+        parts.append(f'<circle class="jm-point {tone(value, scale)}" cx="{x(i)}" cy="{y(value)}" r="4"/>')
         if n <= 16:  # the outermost labels are kept off the axis numbers and the edge
             anchor = "middle" if n == 1 or 0 < i < n - 1 else ("start" if i == 0 else "end")
             parts.append(f'<text class="jm-value" x="{x(i)}" y="{y(value) - 8}" text-anchor="{anchor}">'
-                         f"{escape(format_score(value))}</text>")
+                         f"{escape(format_score(value, scale))}</text>")
     for i in sorted({0, n - 1}) if n else []:
         anchor = "middle" if n == 1 else ("start" if i == 0 else "end")
         parts.append(f'<text class="jm-axis" x="{x(i)}" y="{height - 6}" text-anchor="{anchor}">'

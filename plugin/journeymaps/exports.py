@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from typing import Any
 
 from . import analysis
@@ -85,9 +85,15 @@ def touchpoints_csv(entries: Iterable[JourneyEntry]) -> str:
     return out.getvalue()
 
 
-def journey_data(entry: JourneyEntry) -> dict[str, Any]:
-    """One journey as JSON-ready data: its id, its validated fields and its main figures."""
+def journey_data(entry: JourneyEntry, published: Container[str] | None = None) -> dict[str, Any]:
+    """One journey as JSON-ready data: its id, its validated fields and its main figures.
+
+    A ``baseline`` that is not among the ``published`` ids is ``null``: the export names no
+    map that the site leaves out (an approved-only site does not give away a draft's id).
+    """
     data = entry.journey.model_dump(mode="json", exclude_none=True)
+    if published is not None and data.get("baseline") is not None and data["baseline"] not in published:
+        data["baseline"] = None
     return {
         "id": entry.id,
         "source": f"journeys/{entry.rel}",
@@ -105,6 +111,12 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
+def _change(before: float | None, after: float | None) -> float | None:
+    """The difference of the two averages as exported (two decimals), so that it agrees with them."""
+    a, b = _round(before), _round(after)
+    return None if a is None or b is None else round(b - a, 2)
+
+
 def journeys_json(vocabulary: Vocabulary, personas: Mapping[str, PersonaEntry], journeys: Mapping[str, JourneyEntry],
                   portfolio: Portfolio) -> str:
     """``journeys.json``: the validated vocabulary, personas and published journeys, and the derived figures.
@@ -120,7 +132,7 @@ def journeys_json(vocabulary: Vocabulary, personas: Mapping[str, PersonaEntry], 
             for pid, e in sorted(personas.items())
         ],
         "journeys": [
-            _with_handoffs(journey_data(e), p.handoffs.get(jid, [])) for jid, e in sorted(journeys.items())
+            _with_handoffs(journey_data(e, journeys), p.handoffs.get(jid, [])) for jid, e in sorted(journeys.items())
         ],
         "figures": {
             "compared_types": list(AS_IS_TYPES),
@@ -189,10 +201,11 @@ def _future(fc: FutureComparison) -> dict[str, Any]:
     return {
         "journey": fc.future.id, "baseline": fc.baseline.id,
         "average_emotion": {"baseline": _round(fc.baseline_average), "future": _round(fc.future_average),
-                            "change": _round(fc.change)},
+                            "change": _change(fc.baseline_average, fc.future_average)},
         "stages": [
-            {"stage": s.stage, "baseline": _round(s.baseline), "future": _round(s.future), "change": _round(s.change),
-             "added": names(s.added), "removed": names(s.removed), "kept": s.kept}
+            {"stage": s.stage, "baseline": _round(s.baseline), "future": _round(s.future),
+             "change": _change(s.baseline, s.future), "added": names(s.added), "removed": names(s.removed),
+             "kept": s.kept}
             for s in fc.stages
         ],
     }

@@ -19,7 +19,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from . import addresses, analysis, charts, narrative, portfolio, searchview
+from . import addresses, analysis, charts, narrative, portfolio, searchview, wording
 from .corpus import Corpus, Entry, JourneyEntry, PersonaEntry
 from .generated import SKIP, VIRTUAL, Asset, GeneratedPage, Html, SitePlan, front_matter, html_block
 from .history import GitHistory, Revision
@@ -43,7 +43,9 @@ def environment(override_dirs: Sequence[Path] = ()) -> jinja2.Environment:
         auto_reload=False,  # one environment per build: the templates do not change while it lasts
     )
     env.globals.update(map_type_name=MAP_TYPE_NAMES.get, score=analysis.format_score, humanize=humanize,
-                       addr=addresses)
+                       addr=addresses, change=analysis.format_change, level=analysis.format_level,
+                       tone=analysis.tone, score_word=analysis.score_word)
+    env.filters.update(plural=wording.plural, verb=wording.verb)
     return env
 
 
@@ -65,7 +67,9 @@ class PageBuilder:
             raise ValueError("a corpus without a valid vocabulary has nothing to publish")
         self.vocabulary: Vocabulary = corpus.vocabulary
         self.env = environment(override_dirs)
-        self.env.globals.update(long_date=long_date)
+        # Scores are written for this vocabulary's scale (no "+" on a scale without negative values).
+        self.env.globals.update(long_date=long_date,
+                                score=functools.partial(analysis.format_score, scale=self.vocabulary.emotion_scale))
         published = set(statuses) if statuses is not None else {"draft", "review", "approved"}
         # The one place where statuses are applied: everything below sees only published maps.
         self.journeys = {
@@ -136,7 +140,8 @@ class PageBuilder:
     def _stage_sparkline(self, entry: JourneyEntry) -> Markup:
         averages = analysis.stage_averages(entry.journey)
         label = "Average emotion by stage: " + ", ".join(
-            f"{self.term('stages', stage)} {analysis.format_score(value)}" for stage, value in averages
+            f"{self.term('stages', stage)} {analysis.format_score(value, self.vocabulary.emotion_scale)}"
+            for stage, value in averages
         )
         return charts.sparkline([v for _, v in averages], self.vocabulary.emotion_scale, label)
 
@@ -199,12 +204,12 @@ class PageBuilder:
             ticks = [_tick(p.revision) for p in charted]
             description = "; ".join(
                 f"{_tick(p.revision)}{f' ({p.revision.commit.short})' if p.revision else ''}: "
-                f"{analysis.format_score(p.average)}"
+                f"{analysis.format_score(p.average, self.vocabulary.emotion_scale)}"
                 for p in charted
             )
             chart = charts.trend(
                 [p.average for p in charted], ticks, self.vocabulary.emotion_scale,
-                f"Average emotion of the map at each of its {len(charted)} revisions with scores, oldest first",
+                f"Average emotion of the map at {wording.plural(len(charted), 'revision')} with scores, oldest first",
                 description,
             )
         return self._render(

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from . import addresses
-from .analysis import StepView, steps
+from .analysis import StepView, shown_change, steps
 from .corpus import JourneyEntry, PersonaEntry
 from .model import AS_IS_TYPES, Journey, Opportunity, Touchpoint, Vocabulary
 
@@ -200,6 +200,11 @@ class StageChange:
             return None
         return self.future - self.baseline
 
+    @property
+    def shown_change(self) -> float | None:
+        """The change as the page writes it: the difference of the two averages as shown (one decimal)."""
+        return shown_change(self.baseline, self.future)
+
 
 @dataclass(frozen=True)
 class FutureComparison:
@@ -217,6 +222,11 @@ class FutureComparison:
         if self.baseline_average is None or self.future_average is None:
             return None
         return self.future_average - self.baseline_average
+
+    @property
+    def shown_change(self) -> float | None:
+        """The change as the page writes it: the difference of the two averages as shown (one decimal)."""
+        return shown_change(self.baseline_average, self.future_average)
 
 
 @dataclass(frozen=True)

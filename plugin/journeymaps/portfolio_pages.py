@@ -9,17 +9,20 @@ only arranges its figures for the templates under ``templates/compare/`` and
 from __future__ import annotations
 
 import math
-from collections import defaultdict
-from typing import TYPE_CHECKING
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, get_args
 
 from markupsafe import Markup, escape
 
 from . import addresses, charts, exports
-from .analysis import round_score, steps
+from .analysis import neutral, round_score, steps
+from .corpus import JourneyEntry
 from .generated import VIRTUAL, GeneratedPage, front_matter
-from .model import AS_IS_TYPES, MAP_TYPE_NAMES, EmotionScale, humanize
+from .model import AS_IS_TYPES, MAP_TYPE_NAMES, EmotionScale, Status, humanize
 from .portfolio import LEVELS, QUADRANTS, FutureComparison, Place, Tally
 from .tablerows import TableRows
+from .wording import plural
 
 if TYPE_CHECKING:
     from .pages import PageBuilder
@@ -28,23 +31,47 @@ if TYPE_CHECKING:
 NO_SCORE = Markup('<span class="jm-muted" title="no score">—</span>')
 #: Side-by-side tables need the page's full width, as journey maps do.
 WIDE = ("navigation", "toc")
+_NAMES = [MAP_TYPE_NAMES[t].lower() for t in AS_IS_TYPES]
+#: The map types compared across personas, in words: "current state, service blueprint and day in the life maps".
+AS_IS_NAMES = ", ".join(_NAMES[:-1]) + " and " + _NAMES[-1] + " maps"
 
 
 def heat_class(value: float | None, scale: EmotionScale) -> str:
-    """CSS class of a heatmap cell: blue above the middle of the scale, orange below, four steps each.
+    """CSS class of a heatmap cell: blue above the scale's neutral score, orange below, four steps each.
 
     The value is rounded to one decimal first, as it is printed, so that a
-    cell showing 0.0 is never coloured.
+    cell showing the neutral score (0.0, or 3.0 on a 1..5 scale) is never coloured.
     """
     if value is None:
         return "jm-heat-none"
-    middle = (scale.min + scale.max) / 2
+    middle = neutral(scale)
     offset = round_score(value) - middle
     if abs(offset) < 0.05:
         return "jm-heat-0"
     reach = (scale.max - middle) if offset > 0 else (middle - scale.min)
     level = min(4, max(1, math.ceil(abs(offset) / reach * 4 - 1e-9)))
     return f"jm-heat-{'pos' if offset > 0 else 'neg'}-{level}"
+
+
+#: How a status reads after "1 draft of 3 maps" and the like.
+STATUS_WORDS = {"draft": "draft", "review": "in review", "archived": "archived"}
+
+
+def unapproved(entries: Iterable[JourneyEntry]) -> dict[str, dict]:
+    """Personas some of whose ``entries`` are not approved: their statuses and a note such as "1 draft of 2 maps".
+
+    The heatmap's rows pool a persona's maps; a reader should not take a draft's numbers for signed-off ones.
+    """
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for entry in entries:
+        counts[entry.journey.persona][entry.journey.status] += 1
+    found = {}
+    for pid, by_status in counts.items():
+        others = [s for s in get_args(Status) if s != "approved" and by_status[s]]
+        if others:
+            words = " and ".join(f"{by_status[s]} {STATUS_WORDS[s]}" for s in others)
+            found[pid] = {"statuses": others, "note": f"{words} of {plural(by_status.total(), 'map')}"}
+    return found
 
 
 def page_src(url: str) -> str:
@@ -64,8 +91,11 @@ class PortfolioPages:
         self.scenarios_index = "scenarios" not in self.stage_ids
         self.charts = {fid: self._future_chart(fc) for fid, fc in self.p.futures.items()}
         # The score badge of each value of the scale, made once: the tables show one per row.
-        badge = builder.env.get_template("_macros.html").module.score_badge  # type: ignore[attr-defined]
-        self.badges = {v: Markup(badge(v, self.scale)) for v in range(self.scale.min, self.scale.max + 1)}
+        macros = builder.env.get_template("_macros.html").module
+        self.badges = {v: Markup(macros.score_badge(v, self.scale))  # type: ignore[attr-defined]
+                       for v in range(self.scale.min, self.scale.max + 1)}
+        # The status badge of the journeys list, for every table row that names a map.
+        self.status_badges = {s: Markup(macros.status_badge(s)) for s in get_args(Status)}  # type: ignore[attr-defined]
         self.rows = TableRows(self)
         self.futures_by_stage: dict[str, list] = defaultdict(list)  # future maps with a phase in each stage
         for entry in builder.journeys.values():
@@ -81,6 +111,7 @@ class PortfolioPages:
             "personas": self.b.personas,
             "scale": self.scale,
             "heat": lambda value: heat_class(value, self.scale),
+            "neutral": neutral(self.scale),
             "stage_rank": {s: i for i, s in enumerate(self.stage_ids)},
             "level_rank": {level: i for i, level in enumerate(LEVELS)},
             "charts": self.charts,
@@ -146,12 +177,13 @@ class PortfolioPages:
             for pid in p.personas
         ]
         as_is = [e for e in self.b.journeys.values() if e.journey.type in AS_IS_TYPES]
-        names = [MAP_TYPE_NAMES[t].lower() for t in AS_IS_TYPES]
+        flags = unapproved(as_is)
         return self._page(
             addresses.COMPARE, "Compare personas", "compare/index.html", "compare",
             rows=rows, stages=p.stages, channels=p.channels, channel_rows=channel_rows,
+            unapproved={pid: flag for pid in p.personas if (flag := flags.get(pid))}, persona_name=self.persona_name,
             channel_totals=[sum(p.channel_counts[(pid, c)] for pid in p.personas) for c in p.channels],
-            maps=len(as_is), as_is_names=", ".join(names[:-1]) + " and " + names[-1] + " maps",
+            maps=len(as_is), as_is_names=AS_IS_NAMES,
             stage_counts={s: len(p.stage_maps[s]) for s in p.stages},
             legend=[(float(v), heat_class(v, self.scale)) for v in range(self.scale.min, self.scale.max + 1)],
             scenarios=p.scenarios, futures=list(p.futures.values()), unbased=p.unbased,
@@ -320,6 +352,7 @@ class PortfolioPages:
             pair_index={(x.source, x.target): x for x in p.department_pairs},
             total=sum(len(m["handoffs"]) for m in maps), total_drops=sum(m["drops"] for m in maps),
             future_count=sum(len(m["handoffs"]) for m in maps if m["entry"].journey.type not in AS_IS_TYPES),
+            as_is_names=AS_IS_NAMES,
             unowned=p.unowned,
         )
 

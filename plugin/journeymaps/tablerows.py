@@ -68,14 +68,15 @@ class TableRows:
         return found
 
     def journey(self, url: str, place: Place) -> str:
-        """``<td>`` with the map's title linked, and its type unless it is a current-state map."""
+        """``<td>`` with the map's title linked, its type unless it is a current-state map, and its status."""
         entry = place.entry
 
         def make() -> str:
             j = entry.journey
             badge = "" if j.type == "current" else (
                 f' <span class="jm-badge jm-type jm-type-{_e(j.type)}">{_e(MAP_TYPE_NAMES.get(j.type))}</span>')
-            return f'<td><a href="{self._link(url, addresses.journey_url(entry.id))}">{_e(j.title)}</a>{badge}</td>'
+            return (f'<td><a href="{self._link(url, addresses.journey_url(entry.id))}">{_e(j.title)}</a>{badge} '
+                    f"{self.pages.status_badges[j.status]}</td>")
 
         return self._cell(url, ("journey", entry.id), make)
 

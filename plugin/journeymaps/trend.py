@@ -47,6 +47,12 @@ class Trend:
         return [p for p in reversed(self.points) if p.charted]
 
     @property
+    def change(self) -> float | None:
+        """From the first charted revision to the last, as a reader works it out from the two averages shown."""
+        charted = self.charted
+        return analysis.shown_change(charted[0].average, charted[-1].average) if len(charted) > 1 else None
+
+    @property
     def skipped(self) -> list[TrendPoint]:
         """Revisions left out because they did not validate."""
         return [p for p in self.points if p.problem is not None]
