@@ -391,3 +391,24 @@ main).
     assert data["no_folder_at"] == [f"{base} (main)"]
     assert [j["id"] for j in data["removed"]] == ["retail/buy-shoes", "retail/buy-shoes-future"]
     assert data["head"] == f"{base} (main)" and data["base"] == f"{head} (HEAD)"
+
+
+def test_scores_on_a_scale_without_negatives_have_no_sign(tmp_path: Path) -> None:
+    """On a 1..5 scale "+4" means nothing: the diff writes scores as the site does."""
+    write_corpus(tmp_path)
+    edit(tmp_path, "journeys/vocabulary.yml", "stages:\n", "emotion_scale: {min: 1, max: 5}\nstages:\n")
+    for rel in (BUY, FUT):
+        text = (tmp_path / rel).read_text(encoding="utf-8")
+        for old, new in (("emotion: -1", "emotion: 2"), ("emotion: 1", "emotion: 4"), ("emotion: 2", "emotion: 5")):
+            text = text.replace(old, new)
+        write(tmp_path / rel, text)
+    git(tmp_path, "init", "-q", "-b", "main")
+    commit(tmp_path, "Maps on a 1..5 scale", "2026-05-01T10:00:00Z")
+    edit(tmp_path, BUY, "        emotion: 4\n", "        emotion: 3\n")
+    result = invoke(tmp_path, "HEAD")
+    assert result.exit_code == 0, result.stderr
+    assert "  - emotion: 4 → 3 (worse ↓)\n" in result.stdout
+    assert "- average emotion: 4.5 → 4.0 (worse ↓)\n" in result.stdout
+    assert "+" not in result.stdout
+    data = json.loads(invoke(tmp_path, "HEAD", "--format", "json").stdout)
+    assert data["emotion_scale"]["min"] == 1 and data["emotion_scale"]["max"] == 5

@@ -25,7 +25,8 @@ from . import analysis
 from .corpus import Corpus, JourneyEntry
 from .load import VOCABULARY, load_corpus
 from .mdtext import code, escape
-from .model import Journey, Phase, Step
+from .model import EmotionScale, Journey, Phase, Step
+from .wording import plural
 
 WORKING_TREE = "working tree"
 MAIN_BRANCHES = ("main", "master", "origin/main", "origin/master")
@@ -349,6 +350,8 @@ def compare(base: Side, head: Side) -> dict[str, Any]:
                      "changed": sorted(pid for pid in set(base.corpus.personas) & set(head.corpus.personas)
                                        if base.corpus.personas[pid].persona != head.corpus.personas[pid].persona)},
     }
+    vocabulary = head.corpus.vocabulary or base.corpus.vocabulary
+    result["emotion_scale"] = vocabulary.emotion_scale.model_dump(mode="json") if vocabulary else None
     for side in (base, head):
         if side.exists and side.corpus.vocabulary is None:  # nothing can be checked: compare nothing, not guess
             problems = sum(1 for p in side.corpus.problems if p.path == VOCABULARY)
@@ -382,19 +385,17 @@ def compare(base: Side, head: Side) -> dict[str, Any]:
 # --- Markdown ------------------------------------------------------------------------------
 
 
-def _score(value: float | int | None) -> str:
-    return "none" if value is None else analysis.format_score(value) if isinstance(value, float) else (
-        f"{value:+d}".replace("-", "−") if value else "0")
+def _score(value: float | int | None, scale: EmotionScale | None) -> str:
+    """A score as the site writes it: signed only on a scale with negative values (``+1``; ``4`` on 1..5)."""
+    if value is None:
+        return "none"
+    return analysis.format_score(value, scale) if isinstance(value, float) else analysis.format_level(value, scale)
 
 
-def _emotion_line(change: dict[str, Any], what: str) -> str:
+def _emotion_line(change: dict[str, Any], what: str, scale: EmotionScale | None) -> str:
     direction = change["direction"]
     word = {"better": " (better ↑)", "worse": " (worse ↓)", "set": " (new)", "cleared": " (removed)"}.get(direction, "")
-    return f"{what}: {_score(change['before'])} → {_score(change['after'])}{word}"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 else "s")
+    return f"{what}: {_score(change['before'], scale)} → {_score(change['after'], scale)}{word}"
 
 
 def _step_title(step: dict[str, Any]) -> str:
@@ -419,6 +420,7 @@ def _value(value: Any) -> str:
 def markdown(result: dict[str, Any]) -> str:
     """The diff as Markdown for a pull request comment."""
     s = result["summary"]
+    scale = EmotionScale.model_validate(result["emotion_scale"]) if result.get("emotion_scale") else None
     parts = [f"{s['added']} added", f"{s['changed']} changed", f"{s['removed']} removed"]
     if s["not_compared"]:
         parts.append(f"{s['not_compared']} not compared")
@@ -432,11 +434,11 @@ def markdown(result: dict[str, Any]) -> str:
     if result["added"]:
         lines += ["", "### Added", ""]
         for j in result["added"]:
-            facts = [code(j["persona"]), j["type"], j["status"], _plural(j["steps"], "step"),
-                     _plural(j["touchpoints"], "touchpoint"), _plural(j["pain_points"], "pain point"),
-                     _plural(j["opportunities"], "opportunity").replace("opportunitys", "opportunities")]
+            facts = [code(j["persona"]), j["type"], j["status"], plural(j["steps"], "step"),
+                     plural(j["touchpoints"], "touchpoint"), plural(j["pain_points"], "pain point"),
+                     plural(j["opportunities"], "opportunity", "opportunities")]
             if j["average_emotion"] is not None:
-                facts.append(f"average emotion {_score(j['average_emotion'])}")
+                facts.append(f"average emotion {_score(j['average_emotion'], scale)}")
             lines.append(f"- **{escape(j['title'])}** ({code(j['id'])}): {' · '.join(facts)}")
     if result["removed"]:
         lines += ["", "### Removed", ""]
@@ -445,12 +447,12 @@ def markdown(result: dict[str, Any]) -> str:
         lines += ["", "### Changed"]
         for j in result["changed"]:
             lines += ["", f"#### {escape(j['title'])} ({code(j['id'])})", ""]
-            lines += _changed_lines(j)
+            lines += _changed_lines(j, scale)
     if result["not_compared"]:
         lines += ["", "### Not compared", ""]
         for item in result["not_compared"]:
             consequence = "; no map can be compared until it is fixed" if item["file"] == VOCABULARY else ""
-            lines.append(f"- {code(item['file'])} has {_plural(item['problems'], 'problem')} at "
+            lines.append(f"- {code(item['file'])} has {plural(item['problems'], 'problem')} at "
                          f"{escape(item['at'])}{consequence}; run `journeymaps validate` to see them")
     personas = result["personas"]
     if any(personas.values()):
@@ -461,10 +463,10 @@ def markdown(result: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _changed_lines(j: dict[str, Any]) -> list[str]:
+def _changed_lines(j: dict[str, Any], scale: EmotionScale | None) -> list[str]:
     lines = [f"- {f['field']}: {_value(f['before'])} → {_value(f['after'])}" for f in j["fields"]]
     if "average_emotion" in j:
-        lines.append("- " + _emotion_line(j["average_emotion"], "average emotion"))
+        lines.append("- " + _emotion_line(j["average_emotion"], "average emotion", scale))
     steps = j["steps"]
     for step in steps["changed"]:
         lines.append(f"- {_step_title(step)}:")
@@ -475,7 +477,7 @@ def _changed_lines(j: dict[str, Any]) -> list[str]:
         if "action_before" in step:
             lines.append(f"  - was “{escape(step['action_before'])}”")
         if "emotion" in step:
-            lines.append("  - " + _emotion_line(step["emotion"], "emotion"))
+            lines.append("  - " + _emotion_line(step["emotion"], "emotion", scale))
         tps = step.get("touchpoints", {})
         lines += [f"  - touchpoint added: {_touchpoint_text(tp)}" for tp in tps.get("added", [])]
         lines += [f"  - touchpoint removed: {_touchpoint_text(tp)}" for tp in tps.get("removed", [])]
@@ -492,11 +494,11 @@ def _changed_lines(j: dict[str, Any]) -> list[str]:
         for step in steps[key]:
             facts = []
             if step["emotion"] is not None:
-                facts.append(f"emotion {_score(step['emotion'])}")
+                facts.append(f"emotion {_score(step['emotion'], scale)}")
             for name, count in (("touchpoint", len(step["touchpoints"])), ("pain point", len(step["pain_points"])),
                                 ("opportunity", len(step["opportunities"]))):
                 if count:
-                    facts.append(_plural(count, name).replace("opportunitys", "opportunities"))
+                    facts.append(plural(count, name, "opportunities" if name == "opportunity" else None))
             suffix = f" ({', '.join(facts)})" if facts else ""
             lines.append(f"- {verb}: {_step_title(step)}{suffix}")
             # what a new step brings is added; what leaves with a removed step is resolved
