@@ -220,7 +220,7 @@ def test_new_in_a_fresh_repository_made_from_the_spec(tmp_path: Path) -> None:
     assert (done.returncode, done.stdout) == (0, "wrote journeys/gift-cards.md\n")
     validate = subprocess.run([str(BIN / "journeymaps"), "validate"], cwd=repo, capture_output=True, text=True,
                               check=False)
-    assert (validate.returncode, validate.stderr) == (0, "2 journeys and 1 personas are valid\n")
+    assert (validate.returncode, validate.stderr) == (0, "2 journeys and 1 persona are valid\n")
 
 
 def test_a_fresh_repository_from_new_vocabulary_to_a_built_site(tmp_path: Path) -> None:
@@ -254,7 +254,7 @@ def test_a_fresh_repository_from_new_vocabulary_to_a_built_site(tmp_path: Path) 
     done = journeymaps("new", "journey", "--title", "Buying socks", "--persona", "maya")
     assert (done.returncode, done.stdout) == (0, "wrote journeys/buying-socks.md\n")
     done = journeymaps("validate")
-    assert (done.returncode, done.stdout, done.stderr) == (0, "", "1 journeys and 1 personas are valid\n")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "1 journey and 1 persona are valid\n")
     built = build(tmp_path, "--strict")
     assert built.returncode == 0, built.stderr
     assert (tmp_path / "site/journeys/buying-socks/index.html").is_file()

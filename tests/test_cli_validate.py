@@ -38,14 +38,14 @@ def run(*args: str):
 def test_folder_lists_every_problem(broken: Path) -> None:
     result = run("journeys")
     assert result.stdout.splitlines() == [MAIA, PAIN]
-    assert result.stderr == "2 problem(s) in 2 file(s)\n"
+    assert result.stderr == "2 problems in 2 files\n"
     assert result.exit_code == 1
 
 
 def test_single_file_reports_only_its_own_problems(broken: Path) -> None:
     result = run(BUY)
     assert result.stdout.splitlines() == [PAIN]
-    assert result.stderr == "1 problem(s) in 1 file(s)\n"
+    assert result.stderr == "1 problem in 1 file\n"
     assert result.exit_code == 1
 
 
@@ -56,13 +56,13 @@ def test_single_file_gets_the_cross_file_checks(broken: Path) -> None:
 
 def test_single_valid_file_passes_and_counts_itself(broken: Path) -> None:
     result = run(MAYA)
-    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "0 journeys and 1 personas are valid\n")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "0 journeys and 1 persona are valid\n")
 
 
 def test_several_files_and_folders_of_one_corpus(broken: Path) -> None:
     edit(broken, BUY, "        pain_point:\n", "        pain_points:\n")
     result = run(BUY, "journeys/personas")
-    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "1 journeys and 1 personas are valid\n")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "1 journey and 1 persona are valid\n")
     result = run("journeys/retail", MAYA)
     assert result.stdout.splitlines() == [MAIA]
 
@@ -91,7 +91,7 @@ def test_ignored_and_non_markdown_files_are_skipped_with_a_notice(broken: Path) 
         "(names starting with '_' or '.' and files other than .md are not read)",
         "journeys/personas/images/maya.png: skipped: not a journey, persona or vocabulary file "
         "(names starting with '_' or '.' and files other than .md are not read)",
-        "1 journeys and 0 personas are valid",
+        "1 journey and 0 personas are valid",
     ]
 
 
@@ -122,7 +122,7 @@ def test_run_inside_the_journeys_folder_checks_that_folder(broken: Path, monkeyp
 def test_no_journeys_folder_here_says_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     result = run("--format", "github")
-    assert (result.exit_code, result.stderr) == (1, "1 problem(s) in 1 file(s)\n")
+    assert (result.exit_code, result.stderr) == (1, "1 problem in 1 file\n")
     assert result.stdout == ("::error file=journeys,line=1::there is no journeys folder here; run the command in the "
                              "folder that holds journeys/ (or inside journeys/), or name the folder: journeymaps "
                              "validate path/to/journeys\n")
@@ -178,7 +178,7 @@ def test_github_format_in_a_subprocess(broken: Path) -> None:
     assert done.returncode == 1
     assert done.stdout == (f"::error file={BUY},line=19,title=phases[0].steps[0].pain_point::"
                            "unknown key 'pain_point'; did you mean 'pain_points'?\n")
-    assert done.stderr == "1 problem(s) in 1 file(s)\n"
+    assert done.stderr == "1 problem in 1 file\n"
 
 
 def test_the_sample_repository_is_valid() -> None:

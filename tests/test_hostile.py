@@ -433,8 +433,8 @@ def test_validate_lists_every_problem_of_every_case(hostile_site: Path) -> None:
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert sorted(done.stdout.splitlines()) == sorted(all_expected())
-    assert done.stderr.endswith(f"{len(all_expected())} problem(s) in {len({*map(_path_of, all_expected())})} "
-                                "file(s)\n")
+    assert done.stderr.endswith(f"{len(all_expected())} problems in {len({*map(_path_of, all_expected())})} "
+                                "files\n")
     assert not MARKER.exists()
 
 

@@ -129,7 +129,7 @@ FUT = "journeys/retail/buy-shoes-future.md"
 MAYA = "journeys/personas/maya.md"
 VOCAB = "journeys/vocabulary.yml"
 
-CLEAN_SUMMARY = "2 journeys and 1 personas are valid\n"
+CLEAN_SUMMARY = "2 journeys and 1 persona are valid\n"
 
 
 def yaml_says(libyaml: str, pure_python: str) -> str:
@@ -170,7 +170,7 @@ def edit(base: Path, rel: str, old: str, new: str) -> None:
 
 def summary(lines: list[str]) -> str:
     files = len({line.split(":", 1)[0] for line in lines})
-    return f"{len(lines)} problem(s) in {files} file(s)\n"
+    return f"{len(lines)} problem{'s' * (len(lines) != 1)} in {files} file{'s' * (files != 1)}\n"
 
 
 class Run:
@@ -813,7 +813,7 @@ Free Markdown.
 def test_every_field_of_the_spec_example_is_accepted(corpus: Path) -> None:
     # the journey example of the format spec, without its 'baseline' line (allowed on future maps only)
     write(corpus / "journeys/retail/full.md", FULL)
-    validate("journeys").assert_clean("3 journeys and 1 personas are valid\n")
+    validate("journeys").assert_clean("3 journeys and 1 persona are valid\n")
 
 
 # --- values that YAML 1.1 would have turned into something else --------------------
@@ -1159,7 +1159,7 @@ def test_a_map_beside_a_folder_of_maps_is_left_out_and_the_folder_keeps_its_page
 def test_a_map_beside_a_folder_of_other_files_is_fine(corpus: Path) -> None:
     write(corpus / "journeys/service.md", JOURNEY)
     write(corpus / "journeys/service/photo.png", b"\x89PNG\r\n\x1a\n")
-    validate("journeys").assert_clean("3 journeys and 1 personas are valid\n")
+    validate("journeys").assert_clean("3 journeys and 1 persona are valid\n")
 
 
 def test_folders_that_differ_only_in_case_are_reported_once_per_map(corpus: Path) -> None:
@@ -1266,7 +1266,7 @@ def test_all_errors_of_all_files_in_one_run(corpus: Path) -> None:
     expected = break_several_files(corpus)
     run = validate("journeys")
     run.assert_problems(expected)
-    assert run.stderr == "10 problem(s) in 5 file(s)\n"
+    assert run.stderr == "10 problems in 5 files\n"
 
 
 def test_all_errors_of_all_files_in_a_subprocess(corpus: Path) -> None:

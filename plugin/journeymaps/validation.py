@@ -17,6 +17,7 @@ from . import linkcheck
 from .corpus import Corpus
 from .load import VOCABULARY, display_path, load_corpus
 from .problems import Problem
+from .wording import plural
 
 FORMATS = ("text", "github", "json")
 
@@ -141,5 +142,5 @@ def summary(report: Report) -> str:
     """One line for standard error."""
     if report.problems:
         files = len({p.path for p in report.problems})
-        return f"{len(report.problems)} problem(s) in {files} file(s)"
-    return f"{report.journeys} journeys and {report.personas} personas are valid"
+        return f"{plural(len(report.problems), 'problem')} in {plural(files, 'file')}"
+    return f"{plural(report.journeys, 'journey')} and {plural(report.personas, 'persona')} are valid"
