@@ -411,4 +411,4 @@ def test_scores_on_a_scale_without_negatives_have_no_sign(tmp_path: Path) -> Non
     assert "- average emotion: 4.5 → 4.0 (worse ↓)\n" in result.stdout
     assert "+" not in result.stdout
     data = json.loads(invoke(tmp_path, "HEAD", "--format", "json").stdout)
-    assert data["emotion_scale"]["min"] == 1 and data["emotion_scale"]["max"] == 5
+    assert data["emotion_scale"] == {"min": 1, "max": 5}

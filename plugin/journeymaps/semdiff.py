@@ -351,7 +351,8 @@ def compare(base: Side, head: Side) -> dict[str, Any]:
                                        if base.corpus.personas[pid].persona != head.corpus.personas[pid].persona)},
     }
     vocabulary = head.corpus.vocabulary or base.corpus.vocabulary
-    result["emotion_scale"] = vocabulary.emotion_scale.model_dump(mode="json") if vocabulary else None
+    scale = vocabulary.emotion_scale if vocabulary else None
+    result["emotion_scale"] = {"min": scale.min, "max": scale.max} if scale else None
     for side in (base, head):
         if side.exists and side.corpus.vocabulary is None:  # nothing can be checked: compare nothing, not guess
             problems = sum(1 for p in side.corpus.problems if p.path == VOCABULARY)
@@ -420,7 +421,8 @@ def _value(value: Any) -> str:
 def markdown(result: dict[str, Any]) -> str:
     """The diff as Markdown for a pull request comment."""
     s = result["summary"]
-    scale = EmotionScale.model_validate(result["emotion_scale"]) if result.get("emotion_scale") else None
+    bounds = result.get("emotion_scale")
+    scale = EmotionScale.model_construct(**bounds, labels={}) if bounds else None  # only its range is used
     parts = [f"{s['added']} added", f"{s['changed']} changed", f"{s['removed']} removed"]
     if s["not_compared"]:
         parts.append(f"{s['not_compared']} not compared")
