@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -21,9 +22,11 @@ def write(root: Path, files: dict[str, str]) -> None:
 
 
 def mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    """Run the ``mkdocs`` command of this environment."""
-    return subprocess.run([str(BIN / "mkdocs"), *args], cwd=cwd, capture_output=True, text=True,
-                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(BIN) + ":/usr/bin:/bin"})
+    """Run the ``mkdocs`` command of this environment (with the tests' PYTHONPATH, so a worktree's code is built)."""
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": str(BIN) + ":/usr/bin:/bin"}
+    if "PYTHONPATH" in os.environ:
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+    return subprocess.run([str(BIN / "mkdocs"), *args], cwd=cwd, capture_output=True, text=True, env=env)
 
 
 def build(root: Path, *extra: str) -> subprocess.CompletedProcess:

@@ -105,7 +105,7 @@ def test_persona_page_lists_its_journeys(sample: Path) -> None:
     for title in ("Buying running shoes on the app", "Returning a pair through live chat"):
         assert title in text
     assert text.count('class="jm-sparkline"') == 3
-    assert "<h2 id=\"goals\">Goals</h2>" in text
+    assert '<h2 id="jm-goals">Goals</h2>' in text
 
 
 def test_navigation_has_journeys_by_folder_and_personas(sample: Path) -> None:
@@ -177,6 +177,29 @@ def test_front_matter_text_is_escaped_everywhere(tmp_path: Path) -> None:
     assert "<title>&lt;script&gt;alert(1)&lt;/script&gt;" in out
     index = search_index(root / "site")
     assert not any("<script>" in e["title"] + e["text"] for e in index)
+
+
+def test_narrative_headings_named_like_generated_sections_keep_every_id_unique(tmp_path: Path) -> None:
+    root = spec_site(tmp_path)
+    sections = "\n\n## Goals\n\nMore.\n\n## Frustrations\n\n## Preferred channels\n\n## Journeys\n\nOld ones.\n"
+    persona = root / "journeys/personas/maya.md"
+    persona.write_text(persona.read_text() + sections)
+    journey = root / "journeys/retail/buy-running-shoes.md"
+    journey.write_text(journey.read_text().replace("---\n## Hears", "---\n## Journey map\n\nHow to read it.\n\n"
+                                                   "## Change history\n\nBy hand.\n\n## Hears"))
+    result = build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    for address, headings in [("personas/maya", ("goals", "frustrations", "preferred-channels", "journeys")),
+                              ("journeys/retail/buy-running-shoes", ("journey-map", "change-history"))]:
+        text = page(site, address)
+        ids = re.findall(r'\sid="([^"]*)"', text)
+        assert [i for i in set(ids) if ids.count(i) > 1] == [], address
+        for slug in headings:  # the narrative's heading and the generated section both keep their own anchor
+            assert f'id="{slug}"' in text and f'id="jm-{slug}"' in text, (address, slug)
+        # the page's table of contents links each of them once
+        toc = re.findall(r'class="md-nav__link" href="#([^"]+)"', text)
+        assert len(toc) == len(set(toc)), toc
 
 
 EXTERNAL = re.compile(r'<(?:link|script|img|iframe|source)\b[^>]*?(?:href|src)="(?:https?:)?//', re.I)
