@@ -51,7 +51,7 @@ def build_with(root: Path, *extra: str, path: str | None = None, env: dict[str, 
     return subprocess.run(
         [str(BIN / "mkdocs"), "build", "-d", str(root / "site"), *extra], cwd=root, capture_output=True, text=True,
         env={"NO_MKDOCS_2_WARNING": "1", "PATH": path or f"{BIN}:/usr/bin:/bin", "HOME": str(root.parent / "home"),
-             "GIT_CONFIG_NOSYSTEM": "1", **(env or {})},
+             "GIT_CONFIG_NOSYSTEM": "1", **{k: v for k, v in os.environ.items() if k == "PYTHONPATH"}, **(env or {})},
     )
 
 

@@ -186,7 +186,7 @@ def test_links_from_a_narrative_to_anchors_of_generated_html_are_checked(tmp_pat
 def test_the_search_indexes_a_plain_view_of_the_map(compact: Path) -> None:
     entries = {e["location"]: e for e in search_index(compact)}
     spec = "journeys/retail/buy-running-shoes/"
-    text = entries[spec + "#journey-map"]["text"]
+    text = entries[spec + "#jm-journey-map"]["text"]
     for words in ("Sees a friend", "Would these help my knee?", "No size guide in the post", "Influencer discount code",
                   "Marketing schedules the influencer campaign", "I only buy what my running club wears."):
         assert words in text, words
