@@ -6,6 +6,7 @@ import html
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -200,6 +201,22 @@ def test_narrative_headings_named_like_generated_sections_keep_every_id_unique(t
         # the page's table of contents links each of them once
         toc = re.findall(r'class="md-nav__link" href="#([^"]+)"', text)
         assert len(toc) == len(set(toc)), toc
+
+
+def test_persona_image_with_url_characters_in_its_name_is_linked_escaped(tmp_path: Path) -> None:
+    root = spec_site(tmp_path)
+    name = "maya #2 100%.png"
+    (root / "journeys/personas/images/maya.png").rename(root / "journeys/personas/images" / name)
+    persona = root / "journeys/personas/maya.md"
+    persona.write_text(persona.read_text().replace("images/maya.png", f"'images/{name}'"))
+    result = build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    text = page(root / "site", "personas/maya")
+    src = re.search(r'<img class="jm-avatar" src="([^"]+)"', text).group(1)
+    assert src == "../../journeys/personas/images/maya%20%232%20100%25.png"
+    # the browser asks for the unescaped path, which is the published file
+    assert (root / "site/personas/maya" / unquote(src)).resolve() == (root / "site/journeys/personas/images" / name)
+    assert (root / "site/journeys/personas/images" / name).exists()
 
 
 EXTERNAL = re.compile(r'<(?:link|script|img|iframe|source)\b[^>]*?(?:href|src)="(?:https?:)?//', re.I)

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup, escape
@@ -289,7 +290,8 @@ class PageBuilder:
         image = None
         if p.image:
             rel = (entry.path.parent / p.image).resolve().relative_to(self.corpus.root).as_posix()
-            image = addresses.asset_url(rel)
+            # a file name is not a URL: '#', '?', '%' or a space in it must be escaped in the src
+            image = addresses.asset_url("/".join(quote(part, safe="") for part in rel.split("/")))
         journeys = self._listing(self.by_persona.get(entry.id, []))
         parts = [
             front_matter(p.name),
