@@ -80,6 +80,13 @@ def test_journey_page_header_timeline_and_anchors(sample: Path) -> None:
     assert svg.count("<circle") == 8
 
 
+def test_metric_units_are_spaced_from_their_number_except_percent(sample: Path) -> None:
+    text = page(sample, "journeys/retail/buy-running-shoes")
+    assert 'Chat time to agent: <strong>6.5\u00a0min</strong> <span class="jm-muted">(target 2\u00a0min)</span>' in text
+    assert "<strong>3.4\u00a0out of 5</strong>" in text and "(target 4.2\u00a0out of 5)" in text
+    assert "<strong>17%</strong>" in text and "(target 8%)" in text
+
+
 def test_future_map_links_its_baseline_and_back(sample: Path) -> None:
     future = page(sample, "journeys/retail/buy-running-shoes-future")
     assert '<dt>Baseline</dt><dd><a href="../buy-running-shoes/">' in future

@@ -44,7 +44,7 @@ def environment(override_dirs: Sequence[Path] = ()) -> jinja2.Environment:
         auto_reload=False,  # one environment per build: the templates do not change while it lasts
     )
     env.globals.update(map_type_name=MAP_TYPE_NAMES.get, score=analysis.format_score, humanize=humanize,
-                       addr=addresses)
+                       addr=addresses, quantity=quantity)
     return env
 
 
@@ -475,6 +475,17 @@ def build_plan(
     builder = PageBuilder(corpus, override_dirs, statuses, history=history, reviews=reviews, navigation=navigation,
                           trend_cache=trend_cache)
     return builder.plan(with_home)
+
+
+#: Units written against their number; every other unit follows it after a (non-breaking) space: "6.5 min", "3 %".
+UNSPACED_UNITS = frozenset({"%", "‰", "‱", "°", "′", "″"})
+
+
+def quantity(value: object, unit: str | None) -> str:
+    """``6.5\u00a0min``, ``3.1%``: a metric's value and its unit, spaced unless the unit is one of UNSPACED_UNITS."""
+    if not unit:
+        return str(value)
+    return f"{value}{unit}" if unit in UNSPACED_UNITS else f"{value}\u00a0{unit}"
 
 
 def long_date(value: dt.date) -> str:
