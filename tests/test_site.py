@@ -134,6 +134,19 @@ def test_search_index_lands_on_touchpoints(sample: Path) -> None:
     assert any(loc.startswith("personas/harold/") for loc in entries)
 
 
+def test_search_text_keeps_the_words_of_neighbouring_blocks_apart(sample: Path) -> None:
+    entries = {e["location"]: e for e in search_index(sample)}
+
+    def words(location: str) -> list[str]:  # as the search splits them (the site's separator is [\\s\\-]+)
+        return re.split(r"[\s\-]+", html.unescape(re.sub(r"<[^>]+>", " ", entries[location]["text"])))
+
+    header = words("journeys/retail/buy-running-shoes/")
+    for word in ("Owner", "E", "commerce", "Goal", "Replace", "Scope", "From", "Scenario", "Reviewed", "Tags",
+                 "running", "Emotion", "average"):
+        assert word in header, word
+    assert {"Journey", "Type", "Status", "Steps", "Touchpoints"} <= set(words("personas/maya/#jm-journeys"))
+
+
 def test_fresh_site_with_only_the_spec_examples(tmp_path: Path) -> None:
     root = spec_site(tmp_path)
     result = build(root, "--strict")
