@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from browser import ARTIFACTS, Recorder, Server, axe_violations, browser, describe, serve
-from sites import REPO, build
+from sites import FRESH_CONFIG, REPO, build, spec_site
 
 #: One page of every type the site publishes (address below the site root).
 PAGES = {
@@ -42,6 +42,7 @@ PAGES = {
     "performance": "performance/",
 }
 PREFIX = "/intranet/journey-maps/"
+REPO_URL = "https://github.com/stride/journey-maps"
 
 
 @pytest.fixture(scope="module")
@@ -138,6 +139,31 @@ def test_search_finds_a_channel_a_pain_point_and_a_persona(page: Page, server: S
     for query, expected in [("Live chat", "/journeys/"), ("size guide", "/journeys/"), ("Harold", "/personas/harold/")]:
         hrefs = search(page, server, query)
         assert any(expected in href for href in hrefs[:5]), (query, hrefs[:5])
+
+
+@pytest.mark.parametrize("offline", [True, False])
+def test_a_repository_link_asks_no_other_host_when_offline(chromium: Browser, tmp_path: Path, offline: bool) -> None:
+    config = FRESH_CONFIG.replace("site_name: Fresh", f"site_name: Fresh\nrepo_url: {REPO_URL}")
+    if not offline:
+        config = config.replace("  - journeys", "  - journeys:\n      offline: false")
+    root = spec_site(tmp_path, config)
+    result = build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    with serve(root / "site", PREFIX) as running:
+        context = chromium.new_context()
+        page = context.new_page()
+        recorder = Recorder()
+        recorder.attach(page)
+        page.goto(running.base + "journeys/retail/buy-running-shoes/")
+        page.wait_for_load_state("networkidle")
+        # the link to the repository stays
+        expect(page.locator("a.md-source").first).to_have_attribute("href", REPO_URL)
+        context.close()
+    outside = [url for url in recorder.requests if not url.startswith(running.origin + PREFIX)]
+    if offline:
+        assert outside == []
+    else:  # what the offline mode prevents: Material asks GitHub for the repository's stars and forks
+        assert any(url.startswith("https://api.github.com/repos/stride/journey-maps") for url in outside), outside
 
 
 def test_timeline_is_usable_by_keyboard(page: Page, server: Server) -> None:

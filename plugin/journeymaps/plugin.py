@@ -36,6 +36,7 @@ log = get_plugin_logger(__name__)
 CSS = "assets/journeymaps/journeymaps.css"
 JS = "assets/journeymaps/journeymaps.js"
 _PACKAGE = Path(__file__).parent
+THEME = str(_PACKAGE / "theme")  # partials that replace Material's in offline mode
 
 
 class _Days(c.Type):
@@ -59,7 +60,8 @@ class JourneysConfig(Config):
     statuses = c.ListOfItems(c.Choice(("draft", "review", "approved", "archived")),
                              default=["draft", "review", "approved"])
     # An intranet site must not load anything from other hosts: Material's default
-    # Google Fonts are switched off (the system fonts are used instead).
+    # Google Fonts are switched off (the system fonts are used instead), and with a
+    # repo_url the repository link does not ask the repository's host for its stars.
     offline = c.Type(bool, default=True)
     history = c.Type(bool, default=True)  # read last changes and old revisions from git
     review_interval = _Days(DEFAULT_INTERVAL, 1)  # days after `reviewed` at which a map is due
@@ -94,9 +96,14 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = (Path(config.config_file_path or ".").parent / self.config.journeys_dir).resolve()
         self.user_nav = config.nav
-        if self.config.offline and config.theme.name == "material" and config.theme["font"] is not False:
-            log.debug("offline: web fonts switched off")
-            config.theme["font"] = False
+        if self.config.offline and config.theme.name == "material":
+            if config.theme["font"] is not False:
+                log.debug("offline: web fonts switched off")
+                config.theme["font"] = False
+            # Our partials (a repository link that asks the repository's host for nothing) after the site's own
+            # overrides, before Material's.
+            if THEME not in config.theme.dirs:
+                config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME)
         if CSS not in config.extra_css:
             config.extra_css.insert(0, CSS)
         if JS not in map(str, config.extra_javascript):
