@@ -104,6 +104,8 @@ class GeneratedPage:
     fragments: list[str] = field(default_factory=list)  # rendered HTML, in place of the placeholders
     #: What the site search indexes instead of each fragment (None: the fragment itself).
     search_fragments: list[str | None] = field(default_factory=list)
+    #: Material's search boost of some of the page's sections, by anchor (see searchview.boost).
+    boosts: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def of(cls, src_uri: str, url: str, title: str, parts: Sequence[str], kind: str,

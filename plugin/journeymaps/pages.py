@@ -268,8 +268,7 @@ class PageBuilder:
             "map_anchor": self.portfolio.anchors.get(entry.id, ""),
         }
         parts = [
-            # the map needs the page's full width; the boost puts maps above pages that mention them
-            front_matter(j.title, hide=["navigation", "toc"], search={"boost": 2}),
+            front_matter(j.title, hide=["navigation", "toc"]),  # the map needs the page's full width
             self._render("journey/header.html", url, **context),
             self._freshness(entry, url, self.review(entry)),
             story.intro,
@@ -281,7 +280,9 @@ class PageBuilder:
             parts.append(story.phases.get(phase["phase"].stage, ""))
         parts.append(story.notes)
         parts.append(self._history_section(entry, url))
-        return GeneratedPage.of(f"journeys/{entry.rel}", url, j.title, parts, "journey", entry.path)
+        page = GeneratedPage.of(f"journeys/{entry.rel}", url, j.title, parts, "journey", entry.path)
+        page.boosts = searchview.map_boosts(views)
+        return page
 
     def persona_page(self, entry: PersonaEntry) -> GeneratedPage:
         """The persona page: profile, narrative and every journey of the persona."""
