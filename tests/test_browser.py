@@ -260,6 +260,36 @@ def test_journey_page_prints_landscape_with_the_whole_timeline(page: Page, serve
     assert pdf.startswith(b"%PDF")
 
 
+def test_journey_map_starts_on_the_first_screen_and_shows_it_scrolls(page: Page, server: Server) -> None:
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto(server.base + PAGES["journey"])
+    # the header is compact: the phases, the steps and the first lane are on the first screen
+    first_lane = page.locator(".jm-timeline tbody tr").first.bounding_box()
+    assert first_lane is not None and first_lane["y"] + first_lane["height"] <= 900
+    # the key explains the marks of the map
+    legend = page.locator(".jm-legend")
+    for words in ("step in its phase", "moment of truth", "direct touchpoint", "indirect touchpoint", "hand-off"):
+        expect(legend).to_contain_text(words)
+    # the map is wider than the screen: it says so in its corner while there is more on the right, a shadow darkens
+    # the right edge until the map reaches its end, and one runs along the lane column once columns are under it
+    edges = """() => [
+        Number(getComputedStyle(document.querySelector('.jm-map-frame'), '::after').opacity),
+        getComputedStyle(document.querySelector('.jm-timeline th.jm-lane')).boxShadow !== 'none',
+    ]"""
+    note = page.locator(".jm-scroll-note")
+    expect(note).to_be_visible()
+    assert page.evaluate(edges) == [1, False]
+    page.locator(".jm-map").evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+    page.wait_for_function(f"JSON.stringify(({edges})()) === '[0,true]'")
+    expect(note).to_be_hidden()
+    # on a screen where the whole map fits, there is none of them
+    page.set_viewport_size({"width": 3200, "height": 900})
+    page.wait_for_function("(() => { const m = document.querySelector('.jm-map'); "
+                           "return m.scrollWidth <= m.clientWidth; })()")
+    expect(note).to_be_hidden()
+    page.wait_for_function(f"JSON.stringify(({edges})()) === '[0,false]'")
+
+
 @pytest.mark.parametrize("kind", ["journey", "future journey", "persona", "journeys index", "comparison",
                                   "department", "touchpoints"])
 def test_screenshots_for_people_to_look_at(page: Page, server: Server, kind: str) -> None:

@@ -116,6 +116,25 @@ def test_persona_page_lists_its_journeys(sample: Path) -> None:
     assert '<h2 id="jm-goals">Goals</h2>' in text
 
 
+def test_persona_page_shows_the_numbers_of_its_sparklines(sample: Path) -> None:
+    text = page(sample, "personas/maya")
+    table = re.search(r'<table class="jm-list jm-stage-averages">.*?</table>', text, re.S).group(0)
+    heads = re.findall(r'<th scope="col" class="jm-num">([^<]+)</th>', table)
+    assert heads == ["Awareness", "Consideration", "Purchase", "Delivery", "Retention", "Advocacy"]
+    rows = {html.unescape(title): [re.sub(r'<span class="jm-visually-hidden">.*?</span>', "", cell)
+                                   for cell in re.findall(r'<td class="jm-num">(.*?)</td>', cells)]
+            for title, cells in re.findall(r'<tr><th scope="row">([^<]+)</th>(.*?)</tr>', table)}
+    assert rows["Buying running shoes on the app"] == ["+1.0", "−0.5", "0.0", "−0.5", "0.0", ""]
+    # the same numbers as the sparkline's text alternative, which was their only place before
+    sparklines = re.findall(r'class="jm-sparkline"[^>]*aria-label="Average emotion by stage: ([^"]+)"', text)
+    assert len(sparklines) == len(rows) == 3
+    for label in sparklines:
+        numbers = re.findall(r"[+−]?\d\.\d", html.unescape(label))
+        assert any([v for v in values if v] == numbers for values in rows.values()), label
+    assert "the values of the curves above" in text  # figures only: kept out of the search index
+    assert not any("the values of the curves above" in e["text"] for e in search_index(sample))
+
+
 def test_navigation_has_journeys_by_folder_and_personas(sample: Path) -> None:
     text = page(sample, "personas/maya")  # a page that keeps the navigation sidebar
     labels = [" ".join(label.split()) for label in re.findall(r'class="md-ellipsis">(.*?)</span>', text, re.S)]

@@ -294,12 +294,15 @@ class PageBuilder:
             # a file name is not a URL: '#', '?', '%' or a space in it must be escaped in the src
             image = addresses.asset_url("/".join(quote(part, safe="") for part in rel.split("/")))
         journeys = self._listing(self.by_persona.get(entry.id, []))
+        # the numbers of the sparklines, shown as a table: the stages of these maps in vocabulary order
+        averages = {row["entry"].id: dict(analysis.stage_averages(row["j"])) for row in journeys}
+        stages = [s for s in self.terms["stages"] if any(s in found for found in averages.values())]
         parts = [
             front_matter(p.name),
             self._render("persona/profile.html", url, p=p, entry=entry, image=image),
             self._freshness(entry, url, None),
             entry.body.strip("\n"),
-            self._render("persona/journeys.html", url, p=p, journeys=journeys),
+            self._render("persona/journeys.html", url, p=p, journeys=journeys, stages=stages, averages=averages),
         ]
         return GeneratedPage.of(f"journeys/{entry.rel}", url, p.name, parts, "persona", entry.path)
 
