@@ -149,6 +149,17 @@
     Array.prototype.forEach.call(document.querySelectorAll(SCROLLERS), keyboardScroll);
   }
 
+  /* The browser brings a link reached with the keyboard into view only when it is wholly out of view; in the map,
+     which scrolls sideways under its sticky lane column, show the whole link (the map's scroll-padding keeps it
+     clear of the column). */
+  document.addEventListener("focusin", function (event) {
+    var target = event.target;
+    if (target.closest && target.closest(".jm-map") && target.matches(":focus-visible") &&
+        !target.classList.contains("jm-map")) {
+      target.scrollIntoView({ block: "nearest", inline: "nearest" });
+    }
+  });
+
   var resizing = false;
   window.addEventListener("resize", function () {
     if (resizing) return;
