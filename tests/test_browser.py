@@ -269,6 +269,20 @@ def test_journey_page_prints_landscape_with_the_whole_timeline(page: Page, serve
     assert table is not None and table["x"] >= 0 and table["x"] + table["width"] <= 1047 + 1
     hidden = page.locator(".jm-map").evaluate("el => el.scrollWidth - el.clientWidth")
     assert hidden <= 1, "part of the timeline is cut off in print"
+    # the map starts on a page of its own (its heading is never left alone at the foot of a page), headings and
+    # the key stay with what follows them, and no lane is cut across two pages, where it would lose its name
+    styles = page.evaluate("""() => {
+        const css = (el, name) => getComputedStyle(el).getPropertyValue(name);
+        const rows = [...document.querySelectorAll('.jm-timeline tr')];
+        return {
+            map: css(document.getElementById('jm-journey-map'), 'break-before'),
+            kept: [...document.querySelectorAll('.md-typeset h2, .jm-legend')].map(el => css(el, 'break-after')),
+            rows: rows.length, whole: rows.filter(tr => css(tr, 'break-inside') === 'avoid').length,
+        };
+    }""")
+    assert styles["map"] == "page"
+    assert set(styles["kept"]) == {"avoid"}
+    assert styles["rows"] > 8 and styles["whole"] == styles["rows"]
     pdf = page.pdf(format="A4", landscape=True, print_background=True)
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "journey-page.pdf").write_bytes(pdf)
