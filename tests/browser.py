@@ -80,16 +80,25 @@ def browser() -> Iterator[Browser]:
 
 @dataclass
 class Recorder:
-    """What a page did: every request URL, console errors and uncaught exceptions."""
+    """What a page did: every request URL, the status of every response, console errors and uncaught exceptions."""
 
     requests: list[str] = field(default_factory=list)
+    responses: list[tuple[str, int]] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # requests that got no response at all
     errors: list[str] = field(default_factory=list)
 
     def attach(self, page: Page) -> Page:
         page.on("request", lambda request: self.requests.append(request.url))
+        page.on("response", lambda response: self.responses.append((response.url, response.status)))
+        page.on("requestfailed", lambda request: self.failed.append(request.url))
         page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
         page.on("pageerror", lambda exc: self.errors.append(str(exc)))
         return page
+
+    @property
+    def bad_responses(self) -> list[tuple[str, int]]:
+        """The responses with an error status (400 and above)."""
+        return [(url, status) for url, status in self.responses if status >= 400]
 
 
 def axe_violations(page: Page) -> list[dict]:

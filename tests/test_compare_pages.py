@@ -76,9 +76,9 @@ def test_sample_journey_pages_link_to_the_new_pages(sample: Path) -> None:
     assert 'href="../../../gaps/#map-retail-buy-running-shoes"' in doc
     assert len(re.findall(r'<p class="jm-handoff[ "]', doc)) == 10
     future = (sample / "journeys/retail/buy-running-shoes-future/index.html").read_text(encoding="utf-8")
-    assert '<h2 id="against-baseline">Against the baseline</h2>' in future
+    assert '<h2 id="jm-against-baseline">Against the baseline</h2>' in future
     index = {e["location"] for e in search_index(sample)}
-    assert "journeys/retail/buy-running-shoes-future/#against-baseline" in index
+    assert "journeys/retail/buy-running-shoes-future/#jm-against-baseline" in index
 
 
 def test_a_stage_called_scenarios_keeps_its_address(tmp_path: Path) -> None:

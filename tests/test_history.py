@@ -174,7 +174,7 @@ def test_trend_chart_draws_the_valid_revisions_oldest_first(tracked: Path) -> No
     assert desc == f"2026-01-05 ({hashes[0]}): +1.0; 2026-02-10 ({hashes[1]}): −1.0; 2026-04-20 ({hashes[3]}): +2.0"
     assert svg.count("<circle") == 3
     assert [html.unescape(v) for v in re.findall(r'class="jm-value"[^>]*>([^<]+)<', svg)] == ["+1.0", "−1.0", "+2.0"]
-    summary = text_of(section(text, '<h2 id="change-history" data-search-exclude', "</p>"))
+    summary = text_of(section(text, '<h2 id="jm-change-history" data-search-exclude', "</p>"))
     assert "4 commits changed this file since 5 January 2026." in summary
     assert "went from +1.0 at the first revision with scores to +2.0 at the latest (+1.0)" in summary
 

@@ -122,7 +122,7 @@ def test_scenarios_and_future_on_the_compare_page(site: Path) -> None:
 
 def test_future_map_page_overlays_baseline_and_lists_changes(site: Path) -> None:
     doc = page(site, "journeys/shop/ana-future")
-    part = section(doc, "against-baseline")
+    part = section(doc, "jm-against-baseline")
     svg = re.search(r'<svg class="jm-overlay".*?</svg>', part, re.S).group(0)
     assert svg.count('<g class="jm-series">') == 2
     assert "Today: Ana buys a kettle" in svg and "Future: Ana buys a kettle, future" in svg  # the legend
@@ -137,7 +137,7 @@ def test_future_map_page_overlays_baseline_and_lists_changes(site: Path) -> None
     assert 'href="#discover-1-live-chat"' in part  # an added one to this page
     assert "Average emotion +0.5 today, +1.5 in the future map: a change of +1.0." in text(part)
     # the current map's page has no such section
-    assert 'id="against-baseline"' not in page(site, "journeys/shop/ana-buys")
+    assert 'id="jm-against-baseline"' not in page(site, "journeys/shop/ana-buys")
 
 
 # --- gaps/ -----------------------------------------------------------------------------
@@ -381,7 +381,8 @@ def test_navigation_and_search_cover_the_new_pages(site: Path) -> None:
     # the rows that repeat a map's content are left out of the index: a search lands on the map itself
     assert entries["departments/sales/#pain-points"]["title"] == "Pain points at its touchpoints"
     assert not [loc for loc, e in entries.items() if "Long hold" in e["text"] and not loc.startswith("journeys/")]
-    assert "Long hold" in entries["journeys/shop/ana-buys/#journey-map"]["text"]
+    assert [e["title"] for loc, e in entries.items() if loc.startswith("journeys/shop/ana-buys/#jm-pain-")] == [
+        "Long hold"]
 
 
 def test_every_link_of_the_new_pages_resolves(site: Path) -> None:

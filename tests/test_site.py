@@ -6,6 +6,7 @@ import html
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -79,6 +80,13 @@ def test_journey_page_header_timeline_and_anchors(sample: Path) -> None:
     assert svg.count("<circle") == 8
 
 
+def test_metric_units_are_spaced_from_their_number_except_percent(sample: Path) -> None:
+    text = page(sample, "journeys/retail/buy-running-shoes")
+    assert 'Chat time to agent: <strong>6.5\u00a0min</strong> <span class="jm-muted">(target 2\u00a0min)</span>' in text
+    assert "<strong>3.4\u00a0out of 5</strong>" in text and "(target 4.2\u00a0out of 5)" in text
+    assert "<strong>17%</strong>" in text and "(target 8%)" in text
+
+
 def test_future_map_links_its_baseline_and_back(sample: Path) -> None:
     future = page(sample, "journeys/retail/buy-running-shoes-future")
     assert '<dt>Baseline</dt><dd><a href="../buy-running-shoes/">' in future
@@ -105,7 +113,26 @@ def test_persona_page_lists_its_journeys(sample: Path) -> None:
     for title in ("Buying running shoes on the app", "Returning a pair through live chat"):
         assert title in text
     assert text.count('class="jm-sparkline"') == 3
-    assert "<h2 id=\"goals\">Goals</h2>" in text
+    assert '<h2 id="jm-goals">Goals</h2>' in text
+
+
+def test_persona_page_shows_the_numbers_of_its_sparklines(sample: Path) -> None:
+    text = page(sample, "personas/maya")
+    table = re.search(r'<table class="jm-list jm-stage-averages">.*?</table>', text, re.S).group(0)
+    heads = re.findall(r'<th scope="col" class="jm-num">([^<]+)</th>', table)
+    assert heads == ["Awareness", "Consideration", "Purchase", "Delivery", "Retention", "Advocacy"]
+    rows = {html.unescape(title): [re.sub(r'<span class="jm-visually-hidden">.*?</span>', "", cell)
+                                   for cell in re.findall(r'<td class="jm-num">(.*?)</td>', cells)]
+            for title, cells in re.findall(r'<tr><th scope="row">([^<]+)</th>(.*?)</tr>', table)}
+    assert rows["Buying running shoes on the app"] == ["+1.0", "−0.5", "0.0", "−0.5", "0.0", ""]
+    # the same numbers as the sparkline's text alternative, which was their only place before
+    sparklines = re.findall(r'class="jm-sparkline"[^>]*aria-label="Average emotion by stage: ([^"]+)"', text)
+    assert len(sparklines) == len(rows) == 3
+    for label in sparklines:
+        numbers = re.findall(r"[+−]?\d\.\d", html.unescape(label))
+        assert any([v for v in values if v] == numbers for values in rows.values()), label
+    assert "the values of the curves above" in text  # figures only: kept out of the search index
+    assert not any("the values of the curves above" in e["text"] for e in search_index(sample))
 
 
 def test_navigation_has_journeys_by_folder_and_personas(sample: Path) -> None:
@@ -124,6 +151,19 @@ def test_search_index_lands_on_touchpoints(sample: Path) -> None:
     assert entry["title"].startswith("App checkout")
     assert "Mobile app" in entry["text"]
     assert any(loc.startswith("personas/harold/") for loc in entries)
+
+
+def test_search_text_keeps_the_words_of_neighbouring_blocks_apart(sample: Path) -> None:
+    entries = {e["location"]: e for e in search_index(sample)}
+
+    def words(location: str) -> list[str]:  # as the search splits them (the site's separator is [\\s\\-]+)
+        return re.split(r"[\s\-]+", html.unescape(re.sub(r"<[^>]+>", " ", entries[location]["text"])))
+
+    header = words("journeys/retail/buy-running-shoes/")
+    for word in ("Owner", "E", "commerce", "Goal", "Replace", "Scope", "From", "Scenario", "Reviewed", "Tags",
+                 "running", "Emotion", "average"):
+        assert word in header, word
+    assert {"Journey", "Type", "Status", "Steps", "Touchpoints"} <= set(words("personas/maya/#jm-journeys"))
 
 
 def test_fresh_site_with_only_the_spec_examples(tmp_path: Path) -> None:
@@ -177,6 +217,45 @@ def test_front_matter_text_is_escaped_everywhere(tmp_path: Path) -> None:
     assert "<title>&lt;script&gt;alert(1)&lt;/script&gt;" in out
     index = search_index(root / "site")
     assert not any("<script>" in e["title"] + e["text"] for e in index)
+
+
+def test_narrative_headings_named_like_generated_sections_keep_every_id_unique(tmp_path: Path) -> None:
+    root = spec_site(tmp_path)
+    sections = "\n\n## Goals\n\nMore.\n\n## Frustrations\n\n## Preferred channels\n\n## Journeys\n\nOld ones.\n"
+    persona = root / "journeys/personas/maya.md"
+    persona.write_text(persona.read_text() + sections)
+    journey = root / "journeys/retail/buy-running-shoes.md"
+    journey.write_text(journey.read_text().replace("---\n## Hears", "---\n## Journey map\n\nHow to read it.\n\n"
+                                                   "## Change history\n\nBy hand.\n\n## Hears"))
+    result = build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    for address, headings in [("personas/maya", ("goals", "frustrations", "preferred-channels", "journeys")),
+                              ("journeys/retail/buy-running-shoes", ("journey-map", "change-history"))]:
+        text = page(site, address)
+        ids = re.findall(r'\sid="([^"]*)"', text)
+        assert [i for i in set(ids) if ids.count(i) > 1] == [], address
+        for slug in headings:  # the narrative's heading and the generated section both keep their own anchor
+            assert f'id="{slug}"' in text and f'id="jm-{slug}"' in text, (address, slug)
+        # the page's table of contents links each of them once
+        toc = re.findall(r'class="md-nav__link" href="#([^"]+)"', text)
+        assert len(toc) == len(set(toc)), toc
+
+
+def test_persona_image_with_url_characters_in_its_name_is_linked_escaped(tmp_path: Path) -> None:
+    root = spec_site(tmp_path)
+    name = "maya #2 100%.png"
+    (root / "journeys/personas/images/maya.png").rename(root / "journeys/personas/images" / name)
+    persona = root / "journeys/personas/maya.md"
+    persona.write_text(persona.read_text().replace("images/maya.png", f"'images/{name}'"))
+    result = build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    text = page(root / "site", "personas/maya")
+    src = re.search(r'<img class="jm-avatar" src="([^"]+)"', text).group(1)
+    assert src == "../../journeys/personas/images/maya%20%232%20100%25.png"
+    # the browser asks for the unescaped path, which is the published file
+    assert (root / "site/personas/maya" / unquote(src)).resolve() == (root / "site/journeys/personas/images" / name)
+    assert (root / "site/journeys/personas/images" / name).exists()
 
 
 EXTERNAL = re.compile(r'<(?:link|script|img|iframe|source)\b[^>]*?(?:href|src)="(?:https?:)?//', re.I)

@@ -39,6 +39,11 @@ def step_anchor(stage: str, step_number: int) -> str:
     return f"{stage}-{step_number}"
 
 
+def pain_anchor(step: str, number: int) -> str:
+    """Anchor of a step's pain point (``number`` from 1) on its journey page; ``jm-`` keeps it apart from headings."""
+    return f"jm-pain-{step}-{number}"
+
+
 def phase_anchor(stage: str) -> str:
     """Anchor of a phase's notes on its journey page."""
     return f"phase-{stage}"

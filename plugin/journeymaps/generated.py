@@ -65,6 +65,15 @@ def _unmark(html: str) -> str:
     return html
 
 
+# The site search reads a page's text without the breaks that blocks make on screen: "<dt>Goal</dt><dd>Find shoes"
+# would be indexed as the one word "GoalFind". A line break after the end of a block keeps the words apart.
+_BLOCK_END = re.compile(r"(</(?:p|div|dt|dd|li|th|td|tr|caption|figcaption|h[1-6]|nav|section|blockquote)>)(?=<)")
+
+
+def _spaced(html: str) -> str:
+    return _BLOCK_END.sub("\\1\n", html)
+
+
 def search_split(html: str) -> tuple[str, str | None]:
     """(the HTML a page shows, the HTML the site search indexes instead, or None when it is the same).
 
@@ -73,10 +82,13 @@ def search_split(html: str) -> tuple[str, str | None]:
     are left out of the search index: a search then lands on the journey page,
     and the index stays small enough for the browser to load it. A map's
     timeline is indexed from a plain version without the table and the charts.
+    The indexed version has a break after every block, so that the words of
+    two blocks are not run together.
     """
     if SKIP not in html and _ONLY not in html:
-        return html, None
-    return _unmark(_cut(html, _ONLY, _END_ONLY)), _unmark(_cut(html, SKIP, END_SKIP))
+        spaced = _spaced(html)
+        return html, (spaced if spaced != html else None)
+    return _unmark(_cut(html, _ONLY, _END_ONLY)), _spaced(_unmark(_cut(html, SKIP, END_SKIP)))
 
 
 @dataclass
@@ -92,6 +104,8 @@ class GeneratedPage:
     fragments: list[str] = field(default_factory=list)  # rendered HTML, in place of the placeholders
     #: What the site search indexes instead of each fragment (None: the fragment itself).
     search_fragments: list[str | None] = field(default_factory=list)
+    #: Material's search boost of some of the page's sections, by anchor (see searchview.boost).
+    boosts: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def of(cls, src_uri: str, url: str, title: str, parts: Sequence[str], kind: str,

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup, escape
@@ -44,7 +45,7 @@ def environment(override_dirs: Sequence[Path] = ()) -> jinja2.Environment:
     )
     env.globals.update(map_type_name=MAP_TYPE_NAMES.get, score=analysis.format_score, humanize=humanize,
                        addr=addresses, change=analysis.format_change, level=analysis.format_level,
-                       tone=analysis.tone, score_word=analysis.score_word)
+                       tone=analysis.tone, score_word=analysis.score_word, quantity=quantity)
     env.filters.update(plural=wording.plural, verb=wording.verb)
     return env
 
@@ -272,8 +273,7 @@ class PageBuilder:
             "map_anchor": self.portfolio.anchors.get(entry.id, ""),
         }
         parts = [
-            # the map needs the page's full width; the boost puts maps above pages that mention them
-            front_matter(j.title, hide=["navigation", "toc"], search={"boost": 2}),
+            front_matter(j.title, hide=["navigation", "toc"]),  # the map needs the page's full width
             self._render("journey/header.html", url, **context),
             self._freshness(entry, url, self.review(entry)),
             story.intro,
@@ -285,7 +285,9 @@ class PageBuilder:
             parts.append(story.phases.get(phase["phase"].stage, ""))
         parts.append(story.notes)
         parts.append(self._history_section(entry, url))
-        return GeneratedPage.of(f"journeys/{entry.rel}", url, j.title, parts, "journey", entry.path)
+        page = GeneratedPage.of(f"journeys/{entry.rel}", url, j.title, parts, "journey", entry.path)
+        page.boosts = searchview.map_boosts(views)
+        return page
 
     def persona_page(self, entry: PersonaEntry) -> GeneratedPage:
         """The persona page: profile, narrative and every journey of the persona."""
@@ -294,14 +296,18 @@ class PageBuilder:
         image = None
         if p.image:
             rel = (entry.path.parent / p.image).resolve().relative_to(self.corpus.root).as_posix()
-            image = addresses.asset_url(rel)
+            # a file name is not a URL: '#', '?', '%' or a space in it must be escaped in the src
+            image = addresses.asset_url("/".join(quote(part, safe="") for part in rel.split("/")))
         journeys = self._listing(self.by_persona.get(entry.id, []))
+        # the numbers of the sparklines, shown as a table: the stages of these maps in vocabulary order
+        averages = {row["entry"].id: dict(analysis.stage_averages(row["j"])) for row in journeys}
+        stages = [s for s in self.terms["stages"] if any(s in found for found in averages.values())]
         parts = [
             front_matter(p.name),
             self._render("persona/profile.html", url, p=p, entry=entry, image=image),
             self._freshness(entry, url, None),
             entry.body.strip("\n"),
-            self._render("persona/journeys.html", url, p=p, journeys=journeys),
+            self._render("persona/journeys.html", url, p=p, journeys=journeys, stages=stages, averages=averages),
         ]
         return GeneratedPage.of(f"journeys/{entry.rel}", url, p.name, parts, "persona", entry.path)
 
@@ -478,6 +484,17 @@ def build_plan(
     builder = PageBuilder(corpus, override_dirs, statuses, history=history, reviews=reviews, navigation=navigation,
                           trend_cache=trend_cache)
     return builder.plan(with_home)
+
+
+#: Units written against their number; every other unit follows it after a (non-breaking) space: "6.5 min", "3 %".
+UNSPACED_UNITS = frozenset({"%", "‰", "‱", "°", "′", "″"})
+
+
+def quantity(value: object, unit: str | None) -> str:
+    """``6.5\u00a0min``, ``3.1%``: a metric's value and its unit, spaced unless the unit is one of UNSPACED_UNITS."""
+    if not unit:
+        return str(value)
+    return f"{value}{unit}" if unit in UNSPACED_UNITS else f"{value}\u00a0{unit}"
 
 
 def long_date(value: dt.date) -> str:

@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import nest_paths
 
+from . import searchview
 from .editlinks import edit_path, tidy
 from .generated import GeneratedPage, headings
 from .history import GitHistory, read_history
@@ -36,6 +37,7 @@ log = get_plugin_logger(__name__)
 CSS = "assets/journeymaps/journeymaps.css"
 JS = "assets/journeymaps/journeymaps.js"
 _PACKAGE = Path(__file__).parent
+THEME = str(_PACKAGE / "theme")  # partials that replace Material's in offline mode
 
 
 class _Days(c.Type):
@@ -59,7 +61,8 @@ class JourneysConfig(Config):
     statuses = c.ListOfItems(c.Choice(("draft", "review", "approved", "archived")),
                              default=["draft", "review", "approved"])
     # An intranet site must not load anything from other hosts: Material's default
-    # Google Fonts are switched off (the system fonts are used instead).
+    # Google Fonts are switched off (the system fonts are used instead), and with a
+    # repo_url the repository link does not ask the repository's host for its stars.
     offline = c.Type(bool, default=True)
     history = c.Type(bool, default=True)  # read last changes and old revisions from git
     review_interval = _Days(DEFAULT_INTERVAL, 1)  # days after `reviewed` at which a map is due
@@ -86,6 +89,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.trend_cache: dict = {}  # the average emotion of old revisions, by object id
         self.converted: dict[str, str] = {}  # the HTML MkDocs made of a page's Markdown, until it is indexed
         self.shown: dict[str, str] = {}  # a page's content while the site search indexes its search view
+        self.indexed = 0  # the number of search index entries before the page being indexed
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this plugin from one build of `mkdocs serve` to the next, with its caches."""
@@ -94,9 +98,14 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = (Path(config.config_file_path or ".").parent / self.config.journeys_dir).resolve()
         self.user_nav = config.nav
-        if self.config.offline and config.theme.name == "material" and config.theme["font"] is not False:
-            log.debug("offline: web fonts switched off")
-            config.theme["font"] = False
+        if self.config.offline and config.theme.name == "material":
+            if config.theme["font"] is not False:
+                log.debug("offline: web fonts switched off")
+                config.theme["font"] = False
+            # Our partials (a repository link that asks the repository's host for nothing) after the site's own
+            # overrides, before Material's.
+            if THEME not in config.theme.dirs:
+                config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME)
         if CSS not in config.extra_css:
             config.extra_css.insert(0, CSS)
         if JS not in map(str, config.extra_javascript):
@@ -215,13 +224,16 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         return html
 
     # The site search (Material's, at the default priority 0) indexes page.content in on_page_context: our pages
-    # hand it their search view just before, and take their content back just after.
+    # hand it their search view just before, and take their content back just after, when they also weigh the
+    # entries it made of the page.
     @event_priority(1)
     def _show_search_view(self, context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:
         converted = self.converted.pop(page.file.src_uri, None)
         if converted is not None:
             self.shown[page.file.src_uri] = page.content
             page.content = self.pages[page.file.src_uri].fill(converted, search=True)
+        entries = self._search_entries(config)
+        self.indexed = len(entries) if entries is not None else 0
         return context
 
     @event_priority(-1)
@@ -229,7 +241,23 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         shown = self.shown.pop(page.file.src_uri, None)
         if shown is not None:
             page.content = shown
+        generated = self.pages.get(page.file.src_uri)
+        entries = self._search_entries(config)
+        if generated is not None and entries is not None:
+            for entry in entries[self.indexed:]:  # the entries the search made of this page
+                weight = searchview.boost(generated.kind, entry["location"].partition("#")[2], generated.boosts)
+                if weight != 1:
+                    entry["boost"] = weight
         return context
+
+    @staticmethod
+    def _search_entries(config: MkDocsConfig) -> list[dict] | None:
+        """The entries of Material's search index so far (None with another search plugin, or none)."""
+        for plugin in config.plugins.values():
+            entries = getattr(getattr(plugin, "search_index", None), "entries", None)
+            if isinstance(entries, list):
+                return entries
+        return None
 
     on_page_context = CombinedEvent(_show_search_view, _show_page)
 

@@ -115,9 +115,62 @@
     apply(false);
   }
 
+  /** The text of the heading above `el` in the page (its caption for a table), for the name of its region. */
+  function nameOf(el) {
+    var caption = el.querySelector("caption");
+    if (caption && caption.textContent.trim()) return caption.textContent.trim();
+    for (var node = el; node && !node.classList.contains("md-typeset"); node = node.parentElement) {
+      for (var before = node.previousElementSibling; before; before = before.previousElementSibling) {
+        if (/^H[1-6]$/.test(before.tagName)) return before.textContent.replace(/¶$/, "").trim();
+      }
+    }
+    return "";
+  }
+
+  /** A box that scrolls sideways must be scrollable with the keyboard (WCAG 2.1.1): while its content is wider
+      than the box and has nothing to focus, the box gets a tab stop, and a name for screen readers. */
+  var SCROLLERS = ".md-typeset__scrollwrap, .jm-table-wrap, .md-typeset figure.jm-chart";
+  var FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]";
+
+  function keyboardScroll(box) {
+    var wide = box.scrollWidth > box.clientWidth + 1 && !box.querySelector(FOCUSABLE);
+    if (wide && !box.hasAttribute("data-jm-scroll")) {
+      var name = nameOf(box);
+      box.setAttribute("data-jm-scroll", "");
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", (name ? "Table: " + name : "Table") + " (scrolls sideways)");
+    } else if (!wide && box.hasAttribute("data-jm-scroll")) {
+      ["data-jm-scroll", "tabindex", "role", "aria-label"].forEach(function (a) { box.removeAttribute(a); });
+    }
+  }
+
+  function checkScrollers() {
+    Array.prototype.forEach.call(document.querySelectorAll(SCROLLERS), keyboardScroll);
+  }
+
+  /* The browser brings a link reached with the keyboard into view only when it is wholly out of view; in the map,
+     which scrolls sideways under its sticky lane column, show the whole link (the map's scroll-padding keeps it
+     clear of the column). */
+  document.addEventListener("focusin", function (event) {
+    var target = event.target;
+    if (target.closest && target.closest(".jm-map") && target.matches(":focus-visible") &&
+        !target.classList.contains("jm-map")) {
+      target.scrollIntoView({ block: "nearest", inline: "nearest" });
+    }
+  });
+
+  var resizing = false;
+  window.addEventListener("resize", function () {
+    if (resizing) return;
+    resizing = true;
+    window.requestAnimationFrame(function () { resizing = false; checkScrollers(); });
+  });
+
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("table.jm-sortable"), makeSortable);
     Array.prototype.forEach.call(document.querySelectorAll("form.jm-filters"), makeFilter);
+    checkScrollers();
   }
 
   window.journeymaps = { matches: matches, compareKeys: compareKeys, sortRows: sortRows };
