@@ -270,6 +270,9 @@ def test_a_scale_from_1_to_5_is_drawn_around_its_middle(tmp_path: Path) -> None:
     assert 'y1="18.0"' in spark  # the middle of 5..31, the plot's height: neutral 3 of 1..5
     for doc in (journey, compare, listing):
         assert not re.search(r"[+−]\d", _visible(doc))  # no signs on a scale without negative values
+    entries = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = " ".join(e["title"] + " " + e["text"] for e in entries if e["location"].startswith("journeys/shop/dora/"))
+    assert "Buy, step 2 (4)" in text and not re.search(r"[+−]\d", text)
 
 
 @pytest.mark.parametrize(("low", "high", "neutral", "signed"), [

@@ -144,11 +144,13 @@ class EmotionScale(Strict):
         return self
 
     def label(self, value: int) -> str:
-        """The word for a score, or the signed number when the scale has none."""
+        """The word for a score, or its number when the scale has none (signed only on a scale with negatives)."""
         if value in self.labels:
             return self.labels[value]
         if not self.labels and (self.min, self.max) == (-2, 2):
             return DEFAULT_LABELS[value]
+        if self.min >= 0:
+            return str(value)  # "+3" means nothing on 1..5
         return f"{value:+d}" if value else "0"
 
 
