@@ -328,6 +328,6 @@ def test_the_trend_summary_works_the_change_out_from_the_averages_shown(tmp_path
     commit(root, "Better", BEN, "2026-02-05T09:00:00+00:00")
     result = build_with(root, "--strict")
     assert result.returncode == 0, result.stderr
-    summary = text_of(section(page(root / "site", "journeys/retail/four"), '<h2 id="change-history"', "</p>"))
+    summary = text_of(section(page(root / "site", "journeys/retail/four"), '<h2 id="jm-change-history"', "</p>"))
     # the exact change is 0.5 (+0.5); a reader who sees −0.3 and +0.3 works out +0.6
     assert "went from −0.3 at the first revision with scores to +0.3 at the latest (+0.6)." in summary
