@@ -332,7 +332,7 @@ def test_sheet_problems_name_the_row_and_column(corpus: Path, tmp_path: Path, ro
     path = sheet(tmp_path, *rows)
     result = invoke(tmp_path, "import", "--journeys", str(corpus / "journeys"), "sheet.csv")
     assert result.stdout.splitlines() == expected
-    assert result.stderr == f"{len(expected)} problem(s); nothing was written\n"
+    assert result.stderr == f"{len(expected)} problem{'s' * (len(expected) != 1)}; nothing was written\n"
     assert result.exit_code == 1
     assert path.exists() and not (corpus / "journeys/m.md").exists()
 
@@ -381,7 +381,7 @@ def test_import_into_a_folder_with_a_broken_vocabulary(corpus: Path, tmp_path: P
     sheet(tmp_path, "m,maya,current,draft,awareness,1,Looks,,,,,,")
     result = invoke(corpus, "import", str(tmp_path / "sheet.csv"))
     assert result.stdout == "journeys/vocabulary.yml:11: device: unknown key 'device'; did you mean 'devices'?\n"
-    assert result.stderr == "1 problem(s); the journeys folder has problems; nothing was written\n"
+    assert result.stderr == "1 problem; the journeys folder has problems; nothing was written\n"
     assert result.exit_code == 1
 
 

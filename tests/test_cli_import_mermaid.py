@@ -128,7 +128,7 @@ def test_docs_example_without_a_mapping_is_refused_with_every_reason(repo: Path)
         "day.mmd:7: section: the section 'Go home' is not a stage of the vocabulary; expected one of: awareness, "
         "consideration, purchase, retention; map it with --section 'Go home=<stage id>'",
     ]
-    assert result.stderr.splitlines()[-1] == "3 problem(s); nothing was written"
+    assert result.stderr.splitlines()[-1] == "3 problems; nothing was written"
     assert result.exit_code == 1
     assert md_files(repo) == before
 
@@ -265,7 +265,7 @@ def test_malformed_diagrams_are_reported_with_their_lines(repo: Path, text: str,
     before = md_files(repo)
     result = invoke(repo, "import", name, "--title", "Broken")
     assert result.stdout.splitlines() == expected
-    assert result.stderr.splitlines()[-1] == f"{len(expected)} problem(s); nothing was written"
+    assert result.stderr.splitlines()[-1] == f"{len(expected)} problem{'s' * (len(expected) != 1)}; nothing was written"
     assert result.exit_code == 1
     assert md_files(repo) == before
 
@@ -361,7 +361,7 @@ def test_markdown_file_without_a_journey_diagram(repo: Path, text: str, notes: l
     assert result.exit_code == 1
     assert result.stdout == ("notes.md:1: the file has no ```mermaid block with a user-journey diagram (its first "
                              "line must be 'journey')\n")
-    assert result.stderr.splitlines() == [*notes, "1 problem(s); nothing was written"]
+    assert result.stderr.splitlines() == [*notes, "1 problem; nothing was written"]
 
 
 def test_every_problem_of_a_diagram_shows_in_one_run(repo: Path) -> None:

@@ -16,6 +16,7 @@ from .importers import mermaid, sheet
 from .load import VOCABULARY, display_path, load_corpus
 from .model import ID_PATTERN, MapType, Status
 from .problems import Problem, did_you_mean
+from .wording import plural
 
 ID = re.compile(ID_PATTERN)
 
@@ -255,7 +256,7 @@ def import_command(source: Path, kind: str | None, journeys_dir: Path, ident: st
 def _fail(problems: list[Problem], message: str) -> NoReturn:
     for problem in problems:
         click.echo(problem.format())
-    click.echo(f"{len(problems)} problem(s); {message}", err=True)
+    click.echo(f"{plural(len(problems), 'problem')}; {message}", err=True)
     raise SystemExit(1)
 
 
