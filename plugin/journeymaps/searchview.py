@@ -28,6 +28,7 @@ from markupsafe import escape
 from .addresses import pain_anchor
 from .analysis import StepView
 from .model import EmotionScale, Journey
+from .wording import plural
 
 ONLY, END_ONLY = "<!--search:only-->", "<!--/search:only-->"
 
@@ -49,8 +50,7 @@ def map_view(j: Journey, phases: Sequence[dict], views: Sequence[StepView], scal
              term: Callable[[str, str | None], str]) -> str:
     """The plain view of a map's timeline, between the markers of what only the search sees."""
     names = ", ".join(p["name"] + (f" ({p['stage_name']})" if p["name"] != p["stage_name"] else "") for p in phases)
-    out = [ONLY, f"<p>{_e(j.title)}: {len(phases)} phase{'s' if len(phases) != 1 else ''} and "
-                 f"{len(views)} step{'s' if len(views) != 1 else ''}: {_e(names)}.</p>"]
+    out = [ONLY, f"<p>{_e(j.title)}: {plural(len(phases), 'phase')} and {plural(len(views), 'step')}: {_e(names)}.</p>"]
     for v in views:  # few tags: the search plugin's parser takes its time per tag
         s = v.step
         words = [f"{_e(phases[v.phase_index]['name'])}, step {v.number}"]
