@@ -24,10 +24,10 @@ import sys
 import time
 from pathlib import Path
 
-from journeymaps.history import read_history
-from journeymaps.load import load_corpus
-from journeymaps.pages import PageBuilder
-from journeymaps.trend import emotion_trends
+from journeymaps.figures.trend import emotion_trends
+from journeymaps.git.history import read_history
+from journeymaps.model.load import load_corpus
+from journeymaps.site.pages import PageBuilder
 
 
 def best(runs: int, work):

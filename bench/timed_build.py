@@ -78,7 +78,10 @@ def install(watch: Stopwatch) -> None:
         watch.patch(SearchPlugin, "on_page_context", "search: indexing the pages")
         watch.patch(SearchPlugin, "on_post_build", "search: writing the index")
     try:
-        from journeymaps import load, pages, plugin, portfolio, portfolio_pages, unpublished
+        from journeymaps.figures import portfolio
+        from journeymaps.mkdocs import plugin, unpublished
+        from journeymaps.model import load
+        from journeymaps.site import pages, portfolio_pages
     except ImportError:
         return
     for name, value in vars(plugin.JourneysPlugin).items():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 
-from journeymaps.cli import main
+from journeymaps.cli.main import main
 
 
 def invoke(cwd: Path, *args: str, input: str | None = None) -> Result:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cli import invoke
-from journeymaps.importers.mermaid import emotion_of
+from journeymaps.cli.importers.mermaid import emotion_of
 from test_validation import write, write_corpus
 
 # The user-journey example of Mermaid's documentation, as printed there.

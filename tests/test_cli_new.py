@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from cli import invoke
-from journeymaps.load import load_corpus
+from journeymaps.model.load import load_corpus
 from sites import BIN, FRESH_CONFIG, SPEC_VOCABULARY, build, spec_site
 from test_validation import write_corpus
 

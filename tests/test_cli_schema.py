@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
-from journeymaps.cli import main
-from journeymaps.yamlsource import parse_yaml, split_front_matter
+from journeymaps.cli.main import main
+from journeymaps.source.reader import parse_yaml, split_front_matter
 from sites import REPO, SPEC_JOURNEY, SPEC_PERSONA, SPEC_VOCABULARY, spec_site
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from journeymaps.cli import main
+from journeymaps.cli.main import main
 from sites import build, spec_site
 from test_validation import BIN, BUY, FUT, MAYA, edit, write, write_corpus
 

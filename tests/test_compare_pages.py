@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 import browser as chromium
-from journeymaps import analysis
-from journeymaps.load import load_corpus
-from journeymaps.model import EmotionScale
-from journeymaps.portfolio_pages import heat_class
+from journeymaps.figures import analysis
+from journeymaps.model.load import load_corpus
+from journeymaps.model.types import EmotionScale
+from journeymaps.site.portfolio_pages import heat_class
 from portfolio_site import ANA_BUYS, BEN_BUYS, portfolio_site
 from sites import FRESH_CONFIG, REPO, build, search_index, spec_site, write
 

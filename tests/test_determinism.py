@@ -140,8 +140,8 @@ def test_the_date_is_the_source_date_epoch(builds, epoch: int) -> None:
 
 EXPORTS = """
 import json, sys
-from journeymaps import exports
-from journeymaps.load import load_corpus
+from journeymaps.site import exports
+from journeymaps.model.load import load_corpus
 corpus = load_corpus(sys.argv[1])
 sys.stdout.write(exports.touchpoints_csv(corpus.journeys.values()))
 for jid in sorted(corpus.journeys):

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from gitrepo import ANA, BEN, BIN, CHRIS, build_with, commit, counting_git, git, init
-from journeymaps.history import read_history
-from journeymaps.trend import revision_average
+from journeymaps.figures.trend import revision_average
+from journeymaps.git.history import read_history
 from sites import SPEC_JOURNEY, search_index, spec_site, write
 
 JOURNEY = "journeys/retail/buy-running-shoes.md"

@@ -26,7 +26,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from journeymaps.cli import main
+from journeymaps.cli.main import main
 from sites import BIN, build, command_env, search_index, spec_site, write
 
 HOSTILE = Path(__file__).parent / "hostile"
@@ -621,7 +621,7 @@ def test_five_thousand_touchpoints_build(tmp_path: Path) -> None:
 MEASURE = """
 import json, re, resource, sys, time, tracemalloc
 from pathlib import Path
-from journeymaps.load import load_corpus
+from journeymaps.model.load import load_corpus
 def resident_peak_mb():
     status = Path("/proc/self/status")
     if status.exists():

@@ -26,8 +26,8 @@ from pathlib import Path
 
 import pytest
 
-from journeymaps import exports
-from journeymaps.load import load_corpus
+from journeymaps.model.load import load_corpus
+from journeymaps.site import exports
 from sites import FRESH_CONFIG, build, search_index, write
 
 

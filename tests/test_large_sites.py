@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from journeymaps.generated import GeneratedPage, Html
-from journeymaps.load import load_corpus
-from journeymaps.pages import NAV_LIMIT, build_plan
+from journeymaps.model.load import load_corpus
+from journeymaps.site.generated import GeneratedPage, Html
+from journeymaps.site.pages import NAV_LIMIT, build_plan
 from portfolio_site import portfolio_site
 from sites import BIN, FRESH_CONFIG, SPEC_JOURNEY, build, command_env, search_index, spec_site, write
 

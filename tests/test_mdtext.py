@@ -8,7 +8,7 @@ import re
 import markdown
 import pytest
 
-from journeymaps.mdtext import escape
+from journeymaps.cli.mdtext import escape
 
 TEXTS = [
     "2026-02-18", "-1", "+1", "- item", "+ item", "1. first", "3) third", "12 apples", "# heading", "#hashtag",

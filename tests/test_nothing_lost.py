@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from journeymaps.cli import main
+from journeymaps.cli.main import main
 from sites import BIN, REPO, command_env
 
 #: Commands whose purpose is to write source files when asked to.

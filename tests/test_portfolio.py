@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from journeymaps.analysis import format_score
-from journeymaps.model import EmotionScale, Touchpoint
-from journeymaps.portfolio import handoff_changes
-from journeymaps.portfolio_pages import heat_class
+from journeymaps.figures.analysis import format_score
+from journeymaps.figures.portfolio import handoff_changes
+from journeymaps.model.types import EmotionScale, Touchpoint
+from journeymaps.site.portfolio_pages import heat_class
 from portfolio_site import portfolio_site
 from sites import build, search_index
 

@@ -28,10 +28,10 @@ import yaml
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from journeymaps.addresses import slugify
-from journeymaps.load import load_corpus
-from journeymaps.model import ID_PATTERN, Evidence, Journey, Metric, Opportunity, Persona, Phase, Step, Touchpoint
-from journeymaps.yamlsource import dump_yaml, parse_yaml
+from journeymaps.model.addresses import slugify
+from journeymaps.model.load import load_corpus
+from journeymaps.model.types import ID_PATTERN, Evidence, Journey, Metric, Opportunity, Persona, Phase, Step, Touchpoint
+from journeymaps.source.reader import dump_yaml, parse_yaml
 from sites import SPEC_JOURNEY, SPEC_PERSONA, SPEC_VOCABULARY
 
 settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True,

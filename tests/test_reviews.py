@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from gitrepo import build_with
-from journeymaps.reviews import ReviewPolicy, reference_date
+from journeymaps.figures.reviews import ReviewPolicy, reference_date
 from sites import FRESH_CONFIG, SPEC_JOURNEY, search_index, spec_site, write
 
 #: 1 June 2026, 00:00 UTC: the date every build below is judged on.

@@ -10,7 +10,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from journeymaps.load import load_corpus
+from journeymaps.model.load import load_corpus
 from sites import FRESH_CONFIG, REPO, build, search_index, spec_site, write
 
 

@@ -19,8 +19,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from journeymaps.cli import main
-from journeymaps.load import load_corpus
+from journeymaps.cli.main import main
+from journeymaps.model.load import load_corpus
 
 BIN = Path(sys.executable).parent
 

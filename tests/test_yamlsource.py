@@ -7,7 +7,7 @@ import itertools
 import pytest
 
 from journeymaps.problems import Problem
-from journeymaps.yamlsource import ALIAS_EXPANSION_LIMIT, YamlError, parse_yaml, split_front_matter
+from journeymaps.source.reader import ALIAS_EXPANSION_LIMIT, YamlError, parse_yaml, split_front_matter
 
 JOURNEY_YAML = """\
 title: Buying running shoes

@@ -1,0 +1,1 @@
+"""Step 2: the validated model (vocabulary, personas, journeys), the checks across files, the published addresses."""
