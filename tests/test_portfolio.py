@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from journeymaps.figures.analysis import format_score
-from journeymaps.figures.portfolio import handoff_changes
+from journeymaps.figures.handoffs import handoff_changes
 from journeymaps.model.types import EmotionScale, Touchpoint
 from journeymaps.site.portfolio_pages import heat_class
 from portfolio_site import portfolio_site

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from journeymaps.model.addresses import step_anchor, touchpoint_anchor
-from journeymaps.model.types import DEFAULT_LABELS, EmotionScale, Journey, Phase, Step, Touchpoint, Vocabulary
+from journeymaps.model.types import EmotionScale, Journey, Phase, Step, Touchpoint, Vocabulary
 
 
 @dataclass(frozen=True)
@@ -38,10 +38,36 @@ def steps(journey: Journey) -> list[StepView]:
     ]
 
 
+@dataclass
+class Tally:
+    """Steps counted towards an average emotion: the one place an average is worked out.
+
+    A step without an emotion counts as a step but not towards the average.
+    """
+
+    steps: int = 0
+    rated: int = 0
+    total: int = 0
+
+    def add(self, emotion: int | None) -> None:
+        """Count one step."""
+        self.steps += 1
+        if emotion is not None:
+            self.rated += 1
+            self.total += emotion
+
+    @property
+    def average(self) -> float | None:
+        """Mean emotion of the rated steps, or None when none is rated."""
+        return self.total / self.rated if self.rated else None
+
+
 def average(values: Iterable[int | None]) -> float | None:
     """Mean of the values that are set, or None when none is."""
-    present = [v for v in values if v is not None]
-    return sum(present) / len(present) if present else None
+    tally = Tally()
+    for value in values:
+        tally.add(value)
+    return tally.average
 
 
 def journey_average(journey: Journey) -> float | None:
@@ -81,7 +107,7 @@ def neutral(scale: EmotionScale) -> float:
 
 def signed(scale: EmotionScale | None) -> bool:
     """Whether scores are written with a sign: only on a scale with negative values (``+1`` means nothing on 1..5)."""
-    return scale is None or scale.min < 0
+    return scale is None or scale.signed
 
 
 def format_score(value: float | None, scale: EmotionScale | None = None) -> str:
@@ -122,11 +148,7 @@ def format_level(value: int, scale: EmotionScale | None = None) -> str:
 
 def score_word(value: int, scale: EmotionScale) -> str | None:
     """The scale's word for a whole score (``Very positive``), or None when the scale has none for it."""
-    if value in scale.labels:
-        return scale.labels[value]
-    if not scale.labels and (scale.min, scale.max) == (-2, 2):
-        return DEFAULT_LABELS.get(value)
-    return None
+    return scale.word(value)
 
 
 def tone(value: float, scale: EmotionScale) -> str:

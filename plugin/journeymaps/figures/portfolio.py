@@ -6,227 +6,28 @@ pages, the journey pages' hand-off markers and baseline comparisons, and
 Building it walks every step and touchpoint once, so its cost is linear in the
 size of the portfolio.
 
-Persona comparisons use the as-is maps (:data:`~journeymaps.model.AS_IS_TYPES`);
+Persona comparisons use the as-is maps (:data:`~journeymaps.model.types.AS_IS_TYPES`);
 a ``future`` map is compared with its baseline instead. Averages are over the
 steps that have an emotion.
 """
 
 from __future__ import annotations
 
-import functools
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from journeymaps.figures.analysis import StepView, shown_change, steps
+from journeymaps.figures.analysis import Tally, steps
+from journeymaps.figures.futures import FutureComparison, compare_future
+from journeymaps.figures.handoffs import DepartmentPair, Handoff, handoff_changes
+from journeymaps.figures.places import OpportunityUse, PainPoint, Place, TouchpointUse
 from journeymaps.model import addresses
 from journeymaps.model.corpus import JourneyEntry, PersonaEntry
-from journeymaps.model.types import AS_IS_TYPES, Journey, Opportunity, Touchpoint, Vocabulary
+from journeymaps.model.types import AS_IS_TYPES, Vocabulary
 
-#: What a hand-off may change, in the order it is reported.
-CHANGES = ("channel", "device", "department")
-LEVELS = ("high", "medium", "low")
+# Opportunities are listed by impact (high first), then effort (low first); unrated last.
 _IMPACT = {"high": 0, "medium": 1, "low": 2}
 _EFFORT = {"low": 0, "medium": 1, "high": 2}
-#: Names of the corners of the impact × effort matrix, by (impact, effort).
-QUADRANTS = {
-    ("high", "low"): "Quick wins",
-    ("high", "high"): "Major projects",
-    ("low", "low"): "Fill-ins",
-    ("low", "high"): "Thankless tasks",
-}
-
-
-@dataclass(frozen=True)
-class Place:
-    """A step of a published map."""
-
-    entry: JourneyEntry
-    view: StepView
-
-    @property
-    def journey(self) -> Journey:
-        """The map the step belongs to."""
-        return self.entry.journey
-
-    @property
-    def stage(self) -> str:
-        """The stage id of the step's phase."""
-        return self.view.phase.stage
-
-    @property
-    def emotion(self) -> int | None:
-        """The step's emotion score, if it has one."""
-        return self.view.step.emotion
-
-    @property
-    def step_url(self) -> str:
-        """The step on its journey page."""
-        return addresses.journey_url(self.entry.id) + "#" + self.view.anchor
-
-    @property
-    def url(self) -> str:
-        """Where the item is on its journey page (the step; a touchpoint has its own anchor)."""
-        return self.step_url
-
-    @property
-    def as_is(self) -> bool:
-        """True for maps compared across personas (all but ``future``)."""
-        return self.entry.journey.type in AS_IS_TYPES
-
-
-@dataclass(frozen=True)
-class TouchpointUse(Place):
-    """One touchpoint of a published map, where it is and what it is."""
-
-    touchpoint: Touchpoint = None  # type: ignore[assignment]
-    position: int = 0  # order among the map's touchpoints, from 0
-
-    @functools.cached_property  # a slug: worth computing once, every list links it
-    def anchor(self) -> str:
-        """The spec's anchor of the touchpoint on its journey page."""
-        return self.view.touchpoint_anchor(self.touchpoint)
-
-    @property
-    def url(self) -> str:
-        """The touchpoint on its journey page."""
-        return addresses.journey_url(self.entry.id) + "#" + self.anchor
-
-
-@dataclass(frozen=True)
-class PainPoint(Place):
-    """A pain point of a step."""
-
-    text: str = ""
-
-
-@dataclass(frozen=True)
-class OpportunityUse(Place):
-    """An opportunity of a step."""
-
-    opportunity: Opportunity = None  # type: ignore[assignment]
-
-    @property
-    def quadrant(self) -> str | None:
-        """"Quick wins" and the other corners of the impact × effort matrix, else None."""
-        return QUADRANTS.get((self.opportunity.impact, self.opportunity.effort))  # type: ignore[arg-type]
-
-    @property
-    def rated(self) -> bool:
-        """True when both impact and effort are given."""
-        return self.opportunity.impact is not None and self.opportunity.effort is not None
-
-
-@dataclass(frozen=True)
-class Handoff:
-    """Two consecutive touchpoints of a map that change channel, device or department."""
-
-    source: TouchpointUse
-    target: TouchpointUse
-    changes: tuple[str, ...]
-
-    @property
-    def drop(self) -> bool:
-        """True when the emotion of the target's step is below that of the source's step."""
-        a, b = self.source.emotion, self.target.emotion
-        return a is not None and b is not None and b < a
-
-    @property
-    def departments(self) -> tuple[str | None, str | None]:
-        """(from, to) department ids; None where a touchpoint names no department."""
-        return self.source.touchpoint.department, self.target.touchpoint.department
-
-
-def handoff_changes(a: Touchpoint, b: Touchpoint) -> tuple[str, ...]:
-    """What changes from touchpoint ``a`` to ``b``.
-
-    The channel is always known. A device or department counts as changed only
-    when both touchpoints name one: a missing value is unknown, not different.
-    """
-    found = []
-    for name in CHANGES:
-        x, y = getattr(a, name), getattr(b, name)
-        if x is not None and y is not None and x != y:
-            found.append(name)
-    return tuple(found)
-
-
-@dataclass
-class Tally:
-    """Steps counted towards an average emotion."""
-
-    steps: int = 0
-    rated: int = 0
-    total: int = 0
-
-    def add(self, emotion: int | None) -> None:
-        """Count one step."""
-        self.steps += 1
-        if emotion is not None:
-            self.rated += 1
-            self.total += emotion
-
-    @property
-    def average(self) -> float | None:
-        """Mean emotion of the rated steps, or None when none is rated."""
-        return self.total / self.rated if self.rated else None
-
-
-@dataclass(frozen=True)
-class DepartmentPair:
-    """Hand-offs from one department to another (None: a touchpoint without department)."""
-
-    source: str | None
-    target: str | None
-    count: int
-    drops: int
-
-
-@dataclass(frozen=True)
-class StageChange:
-    """One stage of a future map against its baseline."""
-
-    stage: str
-    baseline: float | None
-    future: float | None
-    added: tuple[TouchpointUse, ...]
-    removed: tuple[TouchpointUse, ...]
-    kept: int
-
-    @property
-    def change(self) -> float | None:
-        """Future minus baseline average, when both are known."""
-        if self.baseline is None or self.future is None:
-            return None
-        return self.future - self.baseline
-
-    @property
-    def shown_change(self) -> float | None:
-        """The change as the page writes it: the difference of the two averages as shown (one decimal)."""
-        return shown_change(self.baseline, self.future)
-
-
-@dataclass(frozen=True)
-class FutureComparison:
-    """A future map against the map it improves on."""
-
-    future: JourneyEntry
-    baseline: JourneyEntry
-    stages: tuple[StageChange, ...]
-    baseline_average: float | None
-    future_average: float | None
-
-    @property
-    def change(self) -> float | None:
-        """Change of the whole map's average emotion."""
-        if self.baseline_average is None or self.future_average is None:
-            return None
-        return self.future_average - self.baseline_average
-
-    @property
-    def shown_change(self) -> float | None:
-        """The change as the page writes it: the difference of the two averages as shown (one decimal)."""
-        return shown_change(self.baseline_average, self.future_average)
 
 
 @dataclass(frozen=True)
@@ -300,7 +101,7 @@ def build(
     vocabulary: Vocabulary, personas: Mapping[str, PersonaEntry], journeys: Mapping[str, JourneyEntry]
 ) -> Portfolio:
     """Every cross-map figure of the published ``journeys`` (one pass over their steps)."""
-    stage_order = {term.id: i for i, term in enumerate(vocabulary.stages)}
+    stage_order = vocabulary.stage_order()
     persona_ids = sorted(personas)
     persona_ids += sorted({e.journey.persona for e in journeys.values()} - set(personas))
     result = Portfolio(
@@ -411,68 +212,6 @@ def build(
         owned.sort(key=lambda o: _opportunity_key(o, stage_order))
     result.stage_maps = {s: dict(by_persona) for s, by_persona in result.stage_maps.items()}
     return result
-
-
-def compare_future(future: JourneyEntry, baseline: JourneyEntry, stage_order: Mapping[str, int]) -> FutureComparison:
-    """A future map against its baseline, stage by stage.
-
-    Touchpoints are matched by name within a stage (names compared as their
-    address slug, so case and punctuation do not count); a name used twice
-    in a stage is matched twice.
-    """
-    def by_stage(entry: JourneyEntry) -> dict[str, list[TouchpointUse]]:
-        found: dict[str, list[TouchpointUse]] = defaultdict(list)
-        for view in steps(entry.journey):
-            for tp in view.step.touchpoints:
-                found[view.phase.stage].append(TouchpointUse(entry, view, touchpoint=tp))
-        return found
-
-    def unmatched(ours: list[TouchpointUse], theirs: list[TouchpointUse]) -> tuple[TouchpointUse, ...]:
-        left = Counter(addresses.slugify(t.touchpoint.name) for t in theirs)
-        out = []
-        for use in ours:
-            key = addresses.slugify(use.touchpoint.name)
-            if left[key]:
-                left[key] -= 1
-            else:
-                out.append(use)
-        return tuple(out)
-
-    base_tps, future_tps = by_stage(baseline), by_stage(future)
-    base_phases = {p.stage: p for p in baseline.journey.phases}
-    future_phases = {p.stage: p for p in future.journey.phases}
-    stages = sorted(set(base_phases) | set(future_phases), key=lambda s: stage_order.get(s, len(stage_order)))
-    changes = []
-    for stage in stages:
-        before, after = base_tps.get(stage, []), future_tps.get(stage, [])
-        added = unmatched(after, before)
-        changes.append(StageChange(
-            stage=stage,
-            baseline=_phase_average(base_phases.get(stage)),
-            future=_phase_average(future_phases.get(stage)),
-            added=added,
-            removed=unmatched(before, after),
-            kept=len(after) - len(added),
-        ))
-    return FutureComparison(future, baseline, tuple(changes), _journey_average(baseline.journey),
-                            _journey_average(future.journey))
-
-
-def _phase_average(phase) -> float | None:
-    if phase is None:
-        return None
-    tally = Tally()
-    for step in phase.steps:
-        tally.add(step.emotion)
-    return tally.average
-
-
-def _journey_average(journey: Journey) -> float | None:
-    tally = Tally()
-    for phase in journey.phases:
-        for step in phase.steps:
-            tally.add(step.emotion)
-    return tally.average
 
 
 def _opportunity_key(o: OpportunityUse, stage_order: Mapping[str, int]) -> tuple:

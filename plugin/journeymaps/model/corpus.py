@@ -52,13 +52,8 @@ class Corpus:
     journeys: dict[str, JourneyEntry] = field(default_factory=dict)
     assets: list[str] = field(default_factory=list)  # non-Markdown files, relative to root
     problems: list[Problem] = field(default_factory=list)
-    files_read: int = 0
 
     @property
     def ok(self) -> bool:
         """True when no file has a problem."""
         return not self.problems
-
-    def stage_order(self) -> dict[str, int]:
-        """Position of each stage id in the vocabulary."""
-        return self.vocabulary.stage_order() if self.vocabulary is not None else {}

@@ -120,7 +120,6 @@ def _load_corpus(root: Path | str, display_base: Path | None, cache: ReadCache |
             corpus.problems += found
             if not found and valid and entry.journey is not None:
                 corpus.journeys[entry.id] = entry
-    corpus.files_read = len(persona_files) + len(journey_files) + 1
     corpus.problems.sort()
     return corpus
 

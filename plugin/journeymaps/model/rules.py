@@ -231,7 +231,7 @@ def check_journey(
     if corpus.vocabulary is None:
         return check.problems
     scale = corpus.vocabulary.emotion_scale
-    order = corpus.stage_order()
+    order = corpus.vocabulary.stage_order()
     seen: dict[str, int] = {}  # the phase of each stage (lines are looked up only for a message)
     last = -1
     for p, phase in enumerate(_list(data.get("phases"))):

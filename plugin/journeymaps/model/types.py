@@ -2,7 +2,7 @@
 
 One pydantic model gives validation, types and the JSON Schema. Checks that
 need more than one file (references, order of stages, emotion within the
-scale) live in :mod:`journeymaps.rules`.
+scale) live in :mod:`journeymaps.model.rules`.
 """
 
 from __future__ import annotations
@@ -146,14 +146,29 @@ class EmotionScale(Strict):
             raise ValueError(f"labels {outside} are outside the scale {self.min}..{self.max}")
         return self
 
-    def label(self, value: int) -> str:
-        """The word for a score, or its number when the scale has none (signed only on a scale with negatives)."""
+    @property
+    def signed(self) -> bool:
+        """Whether scores are written with a sign: only on a scale with negatives (``+3`` means nothing on 1..5)."""
+        return self.min < 0
+
+    def word(self, value: int) -> str | None:
+        """The word for a whole score (``Very positive``), or None when the scale has none for it.
+
+        A scale without labels on the default range ``-2..2`` uses :data:`DEFAULT_LABELS`.
+        """
         if value in self.labels:
             return self.labels[value]
         if not self.labels and (self.min, self.max) == (-2, 2):
-            return DEFAULT_LABELS[value]
-        if self.min >= 0:
-            return str(value)  # "+3" means nothing on 1..5
+            return DEFAULT_LABELS.get(value)
+        return None
+
+    def label(self, value: int) -> str:
+        """The word for a score, or its number when the scale has none (signed only on a scale with negatives)."""
+        word = self.word(value)
+        if word is not None:
+            return word
+        if not self.signed:
+            return str(value)
         return f"{value:+d}" if value else "0"
 
 

@@ -16,7 +16,10 @@ from typing import Any
 from journeymaps.figures import analysis
 from journeymaps.model.corpus import JourneyEntry, PersonaEntry
 from journeymaps.model.types import AS_IS_TYPES, Vocabulary
-from journeymaps.figures.portfolio import FutureComparison, Group, Handoff, Portfolio, TouchpointUse
+from journeymaps.figures.futures import FutureComparison
+from journeymaps.figures.handoffs import Handoff
+from journeymaps.figures.places import TouchpointUse
+from journeymaps.figures.portfolio import Group, Portfolio
 
 CSV_COLUMNS = (
     "journey", "persona", "type", "status", "stage", "step", "action",

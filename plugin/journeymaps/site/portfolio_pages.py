@@ -18,11 +18,12 @@ from markupsafe import Markup, escape
 from journeymaps.model import addresses
 from journeymaps.site import charts
 from journeymaps.site import exports
-from journeymaps.figures.analysis import neutral, round_score, steps
+from journeymaps.figures.analysis import Tally, neutral, round_score, steps
 from journeymaps.model.corpus import JourneyEntry
 from journeymaps.site.generated import VIRTUAL, GeneratedPage, front_matter
 from journeymaps.model.types import AS_IS_TYPES, MAP_TYPE_NAMES, EmotionScale, Status, humanize
-from journeymaps.figures.portfolio import LEVELS, QUADRANTS, FutureComparison, Place, Tally
+from journeymaps.figures.futures import FutureComparison
+from journeymaps.figures.places import LEVELS, QUADRANTS, Place
 from journeymaps.site.tablerows import TableRows
 from journeymaps.wording import plural
 

@@ -17,7 +17,8 @@ from markupsafe import Markup, escape
 
 from journeymaps.model import addresses
 from journeymaps.model.types import MAP_TYPE_NAMES
-from journeymaps.figures.portfolio import LEVELS, Handoff, OpportunityUse, PainPoint, Place, TouchpointUse
+from journeymaps.figures.handoffs import Handoff
+from journeymaps.figures.places import LEVELS, OpportunityUse, PainPoint, Place, TouchpointUse
 
 if TYPE_CHECKING:
     from journeymaps.site.portfolio_pages import PortfolioPages

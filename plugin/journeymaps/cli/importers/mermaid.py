@@ -368,7 +368,7 @@ def _phases(diagram: Diagram, display: str, context: Context, options: Options,
     """The phases the sections become, and each section placed with its stage; what does not fit is a problem."""
     vocabulary = context.vocabulary
     stage_ids = [t.id for t in vocabulary.stages]
-    order = {sid: i for i, sid in enumerate(stage_ids)}
+    order = vocabulary.stage_order()
     problems = result.problems
     phases: list[dict[str, Any]] = []
     placed: list[tuple[Section, str]] = []

@@ -105,7 +105,7 @@ def import_csv(text: str, display: str, context: Context) -> Imported:
     result.problems = sorted(reader.problems)
     if result.problems:
         return result
-    order = context.corpus.stage_order()
+    order = context.vocabulary.stage_order()
     for ident, journey in journeys.items():
         result.files.append(NewFile(f"{ident}.md", _file(ident, journey, order)))
         result.notes.append(f"{ident}: the title '{humanize(ident.rsplit('/', 1)[-1])}' is made from the id "
