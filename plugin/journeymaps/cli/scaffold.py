@@ -6,19 +6,20 @@ there are without opening ``vocabulary.yml``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import click
 
 from journeymaps.cli.newfiles import yaml_scalar as scalar
 from journeymaps.model.addresses import slugify
-from journeymaps.model.types import Vocabulary
+from journeymaps.model.types import Term, Vocabulary
 from journeymaps.problems import did_you_mean
 
 PLACEHOLDER_ACTION = "Describe what the customer does"
 
 
-def _ids(terms) -> str:
+def _ids(terms: Iterable[Term]) -> str:
     return ", ".join(term.id for term in terms) or "(none in the vocabulary yet)"
 
 
@@ -149,7 +150,8 @@ class IdList(click.ParamType):
         self.what = what
         self.ordered = ordered
 
-    def convert(self, value, param, ctx):
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> list[str]:
+        """The ids written in ``value`` (a prompt's default may already be a list); an unknown id is an error."""
         if isinstance(value, list):
             return value
         given = [part for part in str(value).replace(",", " ").split() if part]

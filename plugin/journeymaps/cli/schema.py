@@ -1,4 +1,4 @@
-"""JSON Schema of journeys, personas and the vocabulary, generated from the pydantic model.
+"""``journeymaps schema``: JSON Schema of journeys, personas and the vocabulary, generated from the pydantic model.
 
 The model gives the shape (types, required keys, no unknown keys); this module
 adds what the model checks in code (bare-string vocabulary entries and
@@ -9,10 +9,14 @@ completes them and flags a misspelt one while typing.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import click
+
+from journeymaps.cli.options import journeys_option, may_write
 from journeymaps.model import load
 from journeymaps.model.corpus import Corpus
 from journeymaps.model.types import ID_PATTERN, Journey, Persona, Vocabulary
@@ -122,6 +126,43 @@ def load_context(root: Path, display_base: Path | None = None) -> tuple[Vocabula
     vocabulary = load.load_vocabulary(path, shown, corpus)
     personas = files.persona_ids(corpus.root)
     return (vocabulary if not corpus.problems else None), personas, corpus.problems
+
+
+@click.command("schema")
+@click.argument("kind", required=False, type=click.Choice(KINDS))
+@journeys_option("The journeys folder whose vocabulary and personas become enums "
+                 "[default: journeys, when it exists].", default=None)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Write <kind>.schema.json files into this folder instead of printing.")
+@click.option("--force", is_flag=True, help="With --out: replace schema files that exist.")
+def schema_command(kind: str | None, journeys_dir: Path | None, out: Path | None, force: bool) -> None:
+    """Print the JSON Schema of a journey, a persona or the vocabulary (KIND; all three when left out).
+
+    With a journeys folder, its stage, channel, device, department and persona
+    ids are enums, so an editor completes them.
+    """
+    root = journeys_dir or Path("journeys")
+    vocabulary, personas = None, None
+    if journeys_dir is not None or root.is_dir():
+        vocabulary, personas, problems = load_context(root, Path.cwd())
+        if problems:
+            for problem in problems:
+                click.echo(problem.format(), err=True)
+            click.echo("the vocabulary has problems; fix them to get a schema with its ids", err=True)
+            raise SystemExit(1)
+    else:
+        click.echo("no journeys folder here: the schema has no vocabulary ids (use --journeys DIR)", err=True)
+    if out is None:
+        document = json_schema(kind, vocabulary, personas) if kind else combined_schema(vocabulary, personas)
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        return
+    targets = {each: out / f"{each}.schema.json" for each in ([kind] if kind else KINDS)}
+    may_write(list(targets.values()), force, root)
+    out.mkdir(parents=True, exist_ok=True)
+    for each, target in targets.items():
+        text = json.dumps(json_schema(each, vocabulary, personas), indent=2, ensure_ascii=False) + "\n"
+        target.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {target.as_posix()}")
 
 
 # --- shaping the generated schema ------------------------------------------------------

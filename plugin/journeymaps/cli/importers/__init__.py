@@ -14,6 +14,7 @@ from pathlib import Path
 from journeymaps.cli.newfiles import NewFile
 from journeymaps.model.corpus import Corpus
 from journeymaps.model.load import load_corpus
+from journeymaps.model.types import Vocabulary
 from journeymaps.problems import Problem
 from journeymaps.source.files import is_ignored
 
@@ -38,7 +39,7 @@ class Context:
     persona_ids: set[str]
 
     @property
-    def vocabulary(self):
+    def vocabulary(self) -> Vocabulary | None:
         """The folder's vocabulary (None when it has problems)."""
         return self.corpus.vocabulary
 

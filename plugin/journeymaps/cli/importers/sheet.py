@@ -48,9 +48,11 @@ class _Reader:
         self.problems: list[Problem] = []
 
     def problem(self, line: int, column: str, message: str) -> None:
+        """Record a problem of the sheet's ``line`` and ``column``."""
         self.problems.append(Problem(self.display, line, column, message))
 
     def known(self, line: int, column: str, value: str, ids: list[str] | set[str], what: str) -> bool:
+        """Whether ``value`` is one of ``ids``; when not, record a problem with the nearest id."""
         if value in ids:
             return True
         self.problem(line, column, f"unknown {what} '{value}'{did_you_mean(value, ids)}")

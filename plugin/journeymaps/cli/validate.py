@@ -13,6 +13,9 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import click
+
+from journeymaps.cli.options import enclosing_journeys, find_root
 from journeymaps.model import linkcheck
 from journeymaps.model.corpus import Corpus
 from journeymaps.model.load import load_corpus
@@ -31,21 +34,6 @@ class Report:
     journeys: int = 0  # valid journeys among the files checked
     personas: int = 0
     skipped: list[str] = field(default_factory=list)  # files given that the loader ignores
-
-
-def find_root(path: Path) -> Path | None:
-    """The journeys folder of ``path``: the nearest folder at or above it holding ``vocabulary.yml``.
-
-    A folder without one that has a ``journeys/`` sub-folder (the root of a
-    repository) stands for that sub-folder.
-    """
-    start = path if path.is_dir() else path.parent
-    for folder in (start, *start.parents):
-        if (folder / VOCABULARY).is_file():
-            return folder
-    if path.is_dir() and (path / "journeys").is_dir():
-        return path / "journeys"
-    return None
 
 
 def _ignored(rel: Path) -> bool:
@@ -145,3 +133,31 @@ def summary(report: Report) -> str:
         files = len({p.path for p in report.problems})
         return f"{plural(len(report.problems), 'problem')} in {plural(files, 'file')}"
     return f"{plural(report.journeys, 'journey')} and {plural(report.personas, 'persona')} are valid"
+
+
+@click.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text: 'path:line: field: message' lines; github: workflow annotations; json: one document.")
+def validate(paths: tuple[Path, ...], fmt: str) -> None:
+    """Check journeys folders or single files (default: journeys, or the journeys folder the command is run in).
+
+    A single file is checked against its whole journeys folder (the nearest
+    folder above it with a vocabulary.yml), and only its problems are shown.
+    Prints one line per problem on standard output and a summary on standard
+    error; exits with 1 when there is any problem, 0 when there is none.
+    """
+    default = enclosing_journeys() or Path("journeys")
+    if not paths and not default.is_dir():
+        report = Report([Problem("journeys", 1, "", "there is no journeys folder here; run the command "
+                                 "in the folder that holds journeys/ (or inside journeys/), or name "
+                                 "the folder: journeymaps validate path/to/journeys")])
+    else:
+        report = validate_paths(list(paths) or [default], Path.cwd())
+    click.echo(render(report, fmt), nl=False)
+    for shown in report.skipped:
+        click.echo(f"{shown}: skipped: not a journey, persona or vocabulary file "
+                   "(names starting with '_' or '.' and files other than .md are not read)", err=True)
+    click.echo(summary(report), err=True)
+    if report.problems:
+        raise SystemExit(1)
