@@ -16,6 +16,7 @@ import pytest
 from gitrepo import ANA, BEN, BIN, CHRIS, build_with, commit, counting_git, git, init
 from journeymaps.figures.trend import revision_average
 from journeymaps.git.history import read_history
+from journeymaps.git.runner import Git, GitError
 from sites import SPEC_JOURNEY, search_index, spec_site, write
 
 JOURNEY = "journeys/retail/buy-running-shoes.md"
@@ -80,6 +81,48 @@ def test_one_log_pass_follows_renames_and_restarts_after_a_delete(tmp_path: Path
     contents = history.contents(r.blob for r in b.revisions)
     assert [contents[r.blob] for r in b.revisions] == [b"one\ntwo\nthree\n", b"one\ntwo\n", b"one\n"]
     assert history.calls == 4  # one cat-file for every revision
+
+
+def test_the_users_git_configuration_changes_nothing_that_is_read(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = tmp_path / "repo"
+    write(repo, {"journeys/a.md": "one\n"})
+    init(repo)
+    commit(repo, "Add a")
+    git(repo, "mv", "journeys/a.md", "journeys/b é.md")
+    commit(repo, "Rename a", BEN)
+    config = tmp_path / "user.gitconfig"
+    config.write_text("[core]\n\tabbrev = 12\n\tquotePath = true\n[log]\n\tfollow = true\n\tshowSignature = true\n"
+                      "[i18n]\n\tlogOutputEncoding = ISO-8859-1\n[diff]\n\trenameLimit = 1\n")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(config))
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    history = read_history(repo / "journeys")
+    b = history.of(repo / "journeys/b é.md")
+    assert [(r.commit.short, r.path) for r in b.revisions] == [
+        (git(repo, "rev-parse", "--short=7", "HEAD").strip(), "journeys/b é.md"),
+        (git(repo, "rev-parse", "--short=7", "HEAD~1").strip(), "journeys/a.md"),
+    ]
+
+
+def test_git_errors_name_the_command_and_say_what_git_said(tmp_path: Path) -> None:
+    runner = Git(tmp_path)
+    with pytest.raises(GitError) as failed:
+        runner.run("log")
+    assert str(failed.value) == "'git log' failed: fatal: not a git repository (or any of the parent directories): .git"
+    with pytest.raises(GitError) as missing:
+        Git(tmp_path, "no-such-git").run("log")
+    assert not missing.value.started and str(missing.value).startswith("git could not be started (")
+    assert runner.calls == 1
+
+
+def test_one_cat_file_reads_every_object_in_order(tmp_path: Path) -> None:
+    write(tmp_path, {"a.md": "one\n", "b.md": ""})
+    init(tmp_path)
+    commit(tmp_path, "Add")
+    a, b = (git(tmp_path, "rev-parse", f"HEAD:{name}").strip() for name in ("a.md", "b.md"))
+    runner = Git(tmp_path)
+    assert runner.objects([b, "0" * 40, a, a]) == [b"", None, b"one\n", b"one\n"]
+    assert runner.objects([]) == [] and runner.calls == 1
 
 
 def test_contributors_are_counted_by_email(tmp_path: Path) -> None:

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import click
 
-from journeymaps.cli import semdiff
+from journeymaps.cli import diff_report
+from journeymaps.figures import changes
+from journeymaps.git import revisions
+from journeymaps.git.runner import GitError
 from journeymaps.cli.options import journeys_option
 
 
@@ -27,26 +30,26 @@ def diff(base: str | None, head: str | None, fmt: str, journeys_dir: Path) -> No
     resolved.
     """
     try:
-        repo = semdiff.repository(journeys_dir.resolve() if journeys_dir.is_dir() else Path.cwd())
+        repo = revisions.repository(journeys_dir.resolve() if journeys_dir.is_dir() else Path.cwd())
         if base is None:
-            base_commit, how = semdiff.default_base(repo)
+            base_commit, how = revisions.default_base(repo)
         else:
-            base_commit, how = semdiff.resolve(repo, base), base
-        base_side = semdiff.load_side(repo, journeys_dir, base_commit, semdiff.label(base_commit, how))
+            base_commit, how = revisions.resolve(repo, base), base
+        base_side = revisions.load_side(repo, journeys_dir, base_commit, revisions.label(base_commit, how))
         if head is None:
-            head_side = semdiff.load_side(repo, journeys_dir, None, "the working tree")
+            head_side = revisions.load_side(repo, journeys_dir, None, "the working tree")
         else:
-            head_commit = semdiff.resolve(repo, head)
-            head_side = semdiff.load_side(repo, journeys_dir, head_commit, semdiff.label(head_commit, head))
+            head_commit = revisions.resolve(repo, head)
+            head_side = revisions.load_side(repo, journeys_dir, head_commit, revisions.label(head_commit, head))
         if not base_side.exists and not head_side.exists:
-            raise semdiff.GitError(f"there is no journeys folder '{journeys_dir.as_posix()}' at {base_side.label} "
-                                   f"or at {head_side.label}; run the command in the folder that holds it, "
-                                   "or name it with --journeys")
-    except (semdiff.GitError, ValueError) as exc:
+            raise GitError(f"there is no journeys folder '{journeys_dir.as_posix()}' at {base_side.label} "
+                           f"or at {head_side.label}; run the command in the folder that holds it, "
+                           "or name it with --journeys")
+    except (GitError, ValueError) as exc:
         click.echo(f"journeymaps diff: {exc}", err=True)
         raise SystemExit(2) from None
-    result = semdiff.compare(base_side, head_side)
+    result = changes.compare(base_side, head_side)
     if fmt == "json":
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))
     else:
-        click.echo(semdiff.markdown(result), nl=False)
+        click.echo(diff_report.markdown(result), nl=False)

@@ -1,1 +1,2 @@
-"""What git knows about the journeys folder, read with one runner (used by the figures and by ``diff``)."""
+"""What git knows about the journeys folder: ``runner`` (the one way git is started), ``history`` (for the
+figures and pages of the build) and ``revisions`` (a revision's journeys folder, for ``journeymaps diff``)."""

@@ -1,6 +1,7 @@
 """What git knows about the journeys folder: who changed each file, when, and what it said then.
 
-Git is asked a fixed number of times per build, however many files there are:
+Git (started by :mod:`journeymaps.git.runner`) is asked a fixed number of times per build, however many
+files there are:
 
 1. ``git rev-parse`` once: is git there, is the folder in a repository, is it a shallow clone;
 2. ``git log`` once over the whole folder, parsed into one list of revisions per file;
@@ -20,25 +21,14 @@ history is then *unavailable*, with a one-line ``notice`` for the build log and 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-#: The git executable (found on PATH).
-GIT = "git"
+from journeymaps.git.runner import GIT, Git, GitError
 
 #: Fields of one commit in ``git log``: hash, short hash, author (mailmap applied), email, date, subject.
 _FORMAT = "%x1e%H%x1f%h%x1f%aN%x1f%aE%x1f%aI%x1f%s"
-# Settings of the user's git configuration that would change the output we parse.
-_CONFIG = ("-c", "log.follow=false", "-c", "log.showSignature=false", "-c", "i18n.logOutputEncoding=UTF-8",
-           "-c", "core.quotePath=false")
-
-
-def _environment() -> dict[str, str]:
-    """The build's environment, with git's messages in English (they are matched below)."""
-    return {**os.environ, "LC_ALL": "C", "LANGUAGE": "C"}
 
 
 @dataclass(frozen=True)
@@ -107,8 +97,12 @@ class GitHistory:
     files: dict[str, FileHistory] = field(default_factory=dict)  # by path relative to ``toplevel``
     reason: str | None = None  # short, for pages: why the history is unavailable
     notice: str | None = None  # one line for the build log
-    git: str = GIT
-    calls: int = 0  # how many times git was started
+    runner: Git | None = field(default=None, repr=False)  # None: git was not asked
+
+    @property
+    def calls(self) -> int:
+        """How many times git was started."""
+        return self.runner.calls if self.runner else 0
 
     @property
     def available(self) -> bool:
@@ -128,78 +122,54 @@ class GitHistory:
     def contents(self, blobs: Iterable[str]) -> dict[str, bytes]:
         """The content of each object id, read by one ``git cat-file --batch`` process."""
         wanted = list(dict.fromkeys(blobs))
-        if not wanted or not self.available:
+        if not wanted or not self.available or self.runner is None:
             return {}
         try:
-            out = self._run("cat-file", "--batch", stdin="".join(f"{oid}\n" for oid in wanted).encode())
+            found = self.runner.objects(wanted)
         except GitError:
             return {}
-        return {oid: data for oid, data in zip(wanted, _parse_batch(out), strict=False) if data is not None}
-
-    def _run(self, *args: str, stdin: bytes | None = None) -> bytes:
-        self.calls += 1
-        try:
-            done = subprocess.run(
-                [self.git, "--no-pager", "--no-optional-locks", *_CONFIG, *args],
-                cwd=self.toplevel, input=stdin, capture_output=True, check=False, env=_environment(),
-            )
-        except OSError as exc:
-            raise GitError(f"git could not be started ({exc.strerror or exc})") from None
-        if done.returncode != 0:
-            message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise GitError(f"'git {args[0]}' failed: {message[-1] if message else done.returncode}")
-        return done.stdout
-
-
-class GitError(Exception):
-    """Git failed or could not be started."""
+        return {oid: data for oid, data in zip(wanted, found, strict=False) if data is not None}
 
 
 def read_history(folder: Path, git: str = GIT) -> GitHistory:
     """The history of every file below ``folder``, from one ``git log`` and one ``git status``."""
-    history = GitHistory(git=git)
     folder = Path(folder).resolve()
+    runner = Git(folder, git)
+    history = GitHistory(runner=runner)
     if not folder.is_dir():
         return _unavailable(history, "the journeys folder does not exist", f"{folder} does not exist")
     try:
-        history.calls += 1
-        done = subprocess.run(
-            [git, "rev-parse", "--show-toplevel", "--is-shallow-repository"],
-            cwd=folder, capture_output=True, check=False, env=_environment(),
-        )
-    except OSError:
-        return _unavailable(history, "git is not installed",
-                            f"git is not installed (no '{git}' on PATH), so pages show no history")
-    lines = done.stdout.decode("utf-8", "replace").splitlines()
-    if done.returncode != 0 or len(lines) < 2:
-        error = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        if error and "not a git repository" in error[-1]:
+        top = runner.toplevel()
+    except GitError as exc:
+        if not exc.started:
+            return _unavailable(history, "git is not installed",
+                                f"git is not installed (no '{git}' on PATH), so pages show no history")
+        if "not a git repository" in exc.message:
             return _unavailable(history, "the journeys folder is not in a git repository",
                                 f"{folder} is not in a git repository, so pages show no history")
-        detail = error[-1] if error else f"exit status {done.returncode}"
         return _unavailable(history, "git could not read the repository",
-                            f"git could not read the repository ({detail}), so pages show no history")
-    if lines[1].strip() == "true":
+                            f"git could not read the repository ({exc.message}), so pages show no history")
+    if top.shallow:
         return _unavailable(
             history, "this is a shallow clone, so its history is incomplete",
             "the repository is a shallow clone, so pages show no history; "
             "fetch all of it with 'git fetch --unshallow'",
         )
-    history.toplevel = Path(lines[0]).resolve()
+    history.toplevel = top.path
     if not folder.is_relative_to(history.toplevel):  # e.g. a work tree set elsewhere with core.worktree
         return _unavailable(history, "git could not read the repository",
                             f"{folder} is outside the work tree {history.toplevel}, so pages show no history")
     pathspec = _pathspec(folder, history.toplevel)
     try:
         try:
-            log = history._run("log", "-z", "--raw", "-M", "--root", "--no-merges",
-                               "--no-color", f"--format={_FORMAT}", "--", pathspec)
+            log = runner.run("log", "-z", "--raw", "-M", "--root", "--no-merges",
+                             "--no-color", f"--format={_FORMAT}", "--", pathspec)
         except GitError as exc:
             if "does not have any commits yet" not in str(exc):
                 raise
             log = b""  # a new repository: nothing is committed yet
-        status = history._run("status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames",
-                              "--", pathspec)
+        status = runner.run("status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames",
+                            "--", pathspec)
     except GitError as exc:
         return _unavailable(history, "git could not read the history", f"{exc}, so pages show no history")
     history.files = follow_renames(parse_log(log))
@@ -303,22 +273,3 @@ def _parse_status(out: bytes) -> set[str]:
             paths.add(entry[3:])
     return paths
 
-
-def _parse_batch(out: bytes) -> list[bytes | None]:
-    """The objects of ``git cat-file --batch`` output, in the order they were asked for.
-
-    Each answer is ``<oid> <type> <size>\\n<content>\\n``, or ``<name> missing\\n`` (or ``ambiguous``).
-    """
-    found: list[bytes | None] = []
-    pos = 0
-    while pos < len(out):
-        end = out.index(b"\n", pos)
-        header = out[pos:end].split()
-        pos = end + 1
-        if len(header) == 3:
-            size = int(header[2])
-            found.append(out[pos : pos + size])
-            pos += size + 1
-        else:
-            found.append(None)
-    return found
