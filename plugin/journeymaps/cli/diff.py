@@ -8,10 +8,10 @@ from pathlib import Path
 import click
 
 from journeymaps.cli import diff_report
+from journeymaps.cli.options import journeys_option
 from journeymaps.figures import changes
 from journeymaps.git import revisions
 from journeymaps.git.runner import GitError
-from journeymaps.cli.options import journeys_option
 
 
 @click.command("diff")
