@@ -20,7 +20,7 @@ import yaml
 from journeymaps.model.load import load_corpus
 from journeymaps.problems import Problem
 from journeymaps.source.files import PERSONAS, VOCABULARY, display_path
-from journeymaps.source.reader import _plain_scalar
+from journeymaps.source.scalars import plain_scalar
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "'" if _plain_scalar(value) is not value else None
+    style = "'" if plain_scalar(value) is not value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
