@@ -10,10 +10,10 @@ from collections.abc import Sequence
 
 import click
 
-from journeymaps.cli.newfiles import yaml_scalar as scalar
 from journeymaps.model.addresses import slugify
 from journeymaps.model.types import Vocabulary
 from journeymaps.problems import did_you_mean
+from journeymaps.source.writer import yaml_scalar as scalar
 
 PLACEHOLDER_ACTION = "Describe what the customer does"
 

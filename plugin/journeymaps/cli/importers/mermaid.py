@@ -36,9 +36,10 @@ from typing import Any
 from journeymaps.cli.importers import Context, Imported, journey_id_problem
 from journeymaps.cli.mdtext import code as _code
 from journeymaps.cli.mdtext import escape as _md
-from journeymaps.cli.newfiles import NewFile, front_matter_file
+from journeymaps.cli.newfiles import NewFile
 from journeymaps.model.addresses import slugify
 from journeymaps.problems import Problem, did_you_mean
+from journeymaps.source.writer import front_matter_file
 
 SCORES = (1, 5)
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*mermaid\s*$")
