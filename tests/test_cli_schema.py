@@ -15,7 +15,8 @@ from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
 from journeymaps.cli.main import main
-from journeymaps.source.reader import parse_yaml, split_front_matter
+from journeymaps.source.frontmatter import split_front_matter
+from journeymaps.source.reader import parse_yaml
 from sites import REPO, SPEC_JOURNEY, SPEC_PERSONA, SPEC_VOCABULARY, spec_site
 
 

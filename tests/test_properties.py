@@ -4,8 +4,9 @@
   valid map, as a journey, a persona or the vocabulary: the loader never
   raises; a file either loads, or gets problems that each name the file and a
   line within it (a single line of text, no traceback).
-* A valid map loaded, dumped back to YAML (:func:`journeymaps.yamlsource.dump_yaml`)
-  and loaded again is the same model.
+* A valid map loaded, dumped back to YAML by the writer of ``new`` and ``import``
+  (:func:`journeymaps.source.writer.dump_yaml`) and loaded again is the same model;
+  that writer's round trip of any text is in ``test_yaml_writer.py``.
 
 The budget is bounded and the runs are repeatable: the default profile
 ``ci`` is derandomized (the same examples on every run) and keeps no example
@@ -31,7 +32,8 @@ from hypothesis import strategies as st
 from journeymaps.model.addresses import slugify
 from journeymaps.model.load import load_corpus
 from journeymaps.model.types import ID_PATTERN, Evidence, Journey, Metric, Opportunity, Persona, Phase, Step, Touchpoint
-from journeymaps.source.reader import dump_yaml, parse_yaml
+from journeymaps.source.reader import parse_yaml
+from journeymaps.source.writer import dump_yaml
 from sites import SPEC_JOURNEY, SPEC_PERSONA, SPEC_VOCABULARY
 
 settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True,
@@ -332,6 +334,6 @@ def test_dump_yaml_quotes_what_yaml_1_2_reads_as_numbers() -> None:
     for text in ["0o17", "1e3", "-.INF", "0x1F", "no", "~", "a\n---\nb", "", "0\x850", "a\x85", "a\u2028b"]:
         written = dump_yaml({"title": text})
         assert parse_yaml(written).data == {"title": text}, written
-    assert yaml.safe_dump({"title": "0o17"}) == "title: 0o17\n"  # the reasons dump_yaml exists
+    assert yaml.safe_dump({"title": "0o17"}) == "title: 0o17\n"  # the reasons the writer is not PyYAML's own
     assert yaml.safe_load(yaml.safe_dump({"title": "0\x850"}, allow_unicode=True)) == {"title": "0 0"}
     assert not re.search(r"^---$", dump_yaml({"title": "x " * 1000 + "\n---\n"}), re.M)

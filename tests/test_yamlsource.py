@@ -1,4 +1,5 @@
-"""Unit tests of journeymaps.yamlsource: YAML 1.2 values with the line of every key and value."""
+"""Unit tests of the YAML reader (journeymaps.source.reader, .frontmatter): YAML 1.2 values with the line of every key
+and value."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ import itertools
 import pytest
 
 from journeymaps.problems import Problem
-from journeymaps.source.reader import ALIAS_EXPANSION_LIMIT, YamlError, parse_yaml, split_front_matter
+from journeymaps.source.converter import ALIAS_EXPANSION_LIMIT
+from journeymaps.source.document import YamlError
+from journeymaps.source.frontmatter import split_front_matter
+from journeymaps.source.reader import parse_yaml
 
 JOURNEY_YAML = """\
 title: Buying running shoes
@@ -231,6 +235,13 @@ def test_key_line_of_an_explicit_key_before_a_merge() -> None:
     assert doc.key_lines[("b", "x")] == 2
 
 
+def test_keys_inside_a_merged_value_keep_the_lines_written_out() -> None:
+    # the merge brings in a.x too, but the value of 'a' written out is the one kept, with its own lines
+    doc = parse_yaml("base: &b\n  a: {x: 1}\nm:\n  <<: *b\n  a: {x: 2, y: 3}\n")
+    assert doc.data["m"] == {"a": {"x": 2, "y": 3}}
+    assert doc.key_lines[("m", "a", "x")] == doc.lines[("m", "a", "x")] == 5
+
+
 def test_small_aliases_are_expanded() -> None:
     doc = parse_yaml("a: &tags [running, online]\nb: *tags\nc: &t text\nd: *t\n")
     assert doc.data == {"a": ["running", "online"], "b": ["running", "online"], "c": "text", "d": "text"}
@@ -325,6 +336,7 @@ def test_one_merge_key_with_a_list_is_not_a_duplicate() -> None:
         ("!!python/name:os.system", "tag:yaml.org,2002:python/name:os.system"),
         ("!!set {a, b}", "tag:yaml.org,2002:set"),
         ("!include other.yml", "!include"),
+        ("!<tag:journeymaps,2026:plain> 1", "tag:journeymaps,2026:plain"),  # the reader's own tag once passed
     ],
 )
 def test_tags_that_build_objects_are_refused(text: str, tag: str) -> None:

@@ -13,14 +13,10 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from journeymaps.model.load import load_corpus
 from journeymaps.problems import Problem
 from journeymaps.source.files import PERSONAS, VOCABULARY, display_path
-from journeymaps.source.reader import _plain_scalar
 
 
 @dataclass(frozen=True)
@@ -29,35 +25,6 @@ class NewFile:
 
     rel: str
     text: str
-
-
-class _Dumper(yaml.SafeDumper):
-    """Quotes every text that the journeymaps reader would take for something else (``no``, ``1e5``, ``0o7``),
-    and indents lists below their key, as the documentation's examples do."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        return super().increase_indent(flow, False)
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "'" if _plain_scalar(value) is not value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
-
-
-def yaml_scalar(value: str) -> str:
-    """``value`` as one YAML scalar, quoted when it has to be."""
-    return yaml.dump({"v": value}, Dumper=_Dumper, allow_unicode=True, width=1000)[3:].rstrip("\n")
-
-
-def front_matter_file(data: dict[str, Any], body: str = "", comment: str = "") -> str:
-    """A Markdown file: ``data`` as YAML front matter (keys in the given order), then ``body``."""
-    text = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000,
-                     default_flow_style=False)
-    head = "".join(f"# {line}\n" if line else "#\n" for line in comment.splitlines())
-    return f"---\n{head}{text}---\n{body}"
 
 
 def check(root: Path, files: Iterable[NewFile], base: Path | None = None) -> list[Problem]:

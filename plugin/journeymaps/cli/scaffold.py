@@ -11,10 +11,10 @@ from typing import Any
 
 import click
 
-from journeymaps.cli.newfiles import yaml_scalar as scalar
 from journeymaps.model.addresses import slugify
 from journeymaps.model.types import Term, Vocabulary
 from journeymaps.problems import did_you_mean
+from journeymaps.source.writer import yaml_scalar as scalar
 
 PLACEHOLDER_ACTION = "Describe what the customer does"
 

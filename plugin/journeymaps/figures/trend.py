@@ -18,7 +18,7 @@ from journeymaps.model.corpus import JourneyEntry
 from journeymaps.model.load import validate
 from journeymaps.model.types import Journey
 from journeymaps.problems import Problem
-from journeymaps.source.reader import split_front_matter
+from journeymaps.source.frontmatter import split_front_matter
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from journeymaps.model.types import Journey, Persona, Vocabulary
 from journeymaps.problems import Problem
-from journeymaps.source.reader import Document
+from journeymaps.source.document import Document
 
 
 @dataclass

@@ -14,16 +14,10 @@ from journeymaps.model import rules
 from journeymaps.model.corpus import Corpus, Entry, JourneyEntry, PersonaEntry
 from journeymaps.model.types import Journey, Persona, Vocabulary
 from journeymaps.problems import Problem, did_you_mean, quote
+from journeymaps.source.document import Document, YamlError, dotted
 from journeymaps.source.files import PERSONAS, SOURCE_SUFFIXES, VOCABULARY, display_path, walk
-from journeymaps.source.reader import (
-    Document,
-    SourceFile,
-    YamlError,
-    _dotted,
-    parse_yaml,
-    read_text,
-    split_front_matter,
-)
+from journeymaps.source.frontmatter import SourceFile, read_text, split_front_matter
+from journeymaps.source.reader import parse_yaml
 
 #: What the files of an earlier load said, by their text (see :func:`load_corpus`).
 ReadCache = dict
@@ -289,7 +283,7 @@ def _problem(model: type[BaseModel], doc: Document, display: str, error: dict) -
     kind = error["type"]
     value = error.get("input")
     path = _data_path(doc.data, tuple(error["loc"]))
-    field = _dotted(path)
+    field = dotted(path)
     line = doc.line_of(path)
     if kind == "extra_forbidden":
         key = path[-1]
@@ -301,7 +295,7 @@ def _problem(model: type[BaseModel], doc: Document, display: str, error: dict) -
         key = path[-1]
         owner = _model_at(model, path[:-1])
         hint = did_you_mean(key, list(owner.model_fields)) if owner else ""
-        parent = _dotted(path[:-1])
+        parent = dotted(path[:-1])
         field = f"{parent}.{key}" if parent else str(key)  # not "[2026]", which would read as a list position
         return Problem(display, doc.line_of(path, key=True), field, f"unknown key {quote(key)[1:-1]}{hint}")
     if kind == "missing":

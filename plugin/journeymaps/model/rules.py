@@ -9,8 +9,8 @@ from journeymaps.model.addresses import step_anchor, touchpoint_anchor
 from journeymaps.model.corpus import Corpus, Entry, JourneyEntry, PersonaEntry
 from journeymaps.model.types import Vocabulary
 from journeymaps.problems import Problem, did_you_mean, printable, quote
+from journeymaps.source.document import Document, dotted
 from journeymaps.source.files import PERSONAS, VOCABULARY, in_ignored
-from journeymaps.source.reader import Document, _dotted
 
 #: What a persona's ``image`` may be (compared in lower case): the formats every browser shows.
 IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
@@ -27,7 +27,7 @@ def check_vocabulary(vocabulary: Vocabulary, doc: Document, display: str) -> lis
             path = (kind, i)
             if term.id in seen:
                 problems.append(
-                    Problem(display, doc.line_of(path), _dotted(path), f"{quote(term.id)} is listed twice "
+                    Problem(display, doc.line_of(path), dotted(path), f"{quote(term.id)} is listed twice "
                             f"(first as entry {seen[term.id] + 1}); ids must be unique")
                 )
             seen.setdefault(term.id, i)
@@ -159,7 +159,7 @@ class _Checker:
         self.known: dict[str, dict] = {}  # the vocabulary's ids by list, looked up once per file
 
     def add(self, path: tuple, message: str) -> None:
-        self.problems.append(Problem(self.entry.display, self.entry.doc.line_of(path), _dotted(path), message))
+        self.problems.append(Problem(self.entry.display, self.entry.doc.line_of(path), dotted(path), message))
 
     def ref(self, path: tuple, kind: str, value: str | None) -> None:
         """Report ``value`` unless it is an id of the vocabulary list for ``kind``."""

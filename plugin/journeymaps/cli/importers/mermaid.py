@@ -39,10 +39,11 @@ from journeymaps.cli.importers import Context, Imported, journey_id_problem
 from journeymaps.cli.importers.mermaid_diagram import SCORES, Diagram, Section, Task, blocks, diagram_kind, parse
 from journeymaps.cli.mdtext import code as _code
 from journeymaps.cli.mdtext import escape as _md
-from journeymaps.cli.newfiles import NewFile, front_matter_file
+from journeymaps.cli.newfiles import NewFile
 from journeymaps.model.addresses import slugify
 from journeymaps.model.types import EmotionScale, Vocabulary
 from journeymaps.problems import Problem, did_you_mean
+from journeymaps.source.writer import front_matter_file
 
 
 @dataclass

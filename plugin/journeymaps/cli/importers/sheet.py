@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from typing import Any, get_args
 
 from journeymaps.cli.importers import Context, Imported, journey_id_problem
-from journeymaps.cli.newfiles import NewFile, front_matter_file
+from journeymaps.cli.newfiles import NewFile
 from journeymaps.model.addresses import slugify
 from journeymaps.model.types import MapType, Status, humanize
 from journeymaps.problems import Problem, did_you_mean
 from journeymaps.site.exports import CSV_COLUMNS, CSV_TEXT_COLUMNS, from_cell
+from journeymaps.source.writer import front_matter_file
 
 _TOUCHPOINT_COLUMNS = ("touchpoint", "channel", "device", "department", "contact")
 
