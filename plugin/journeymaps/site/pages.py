@@ -30,7 +30,8 @@ from journeymaps import wording
 from journeymaps.model.corpus import Corpus, Entry, JourneyEntry, PersonaEntry
 from journeymaps.site.generated import SKIP, VIRTUAL, Asset, GeneratedPage, Html, SitePlan, front_matter, html_block
 from journeymaps.git.history import GitHistory, Revision
-from journeymaps.model.types import MAP_TYPE_NAMES, Vocabulary, humanize
+from journeymaps.model.types import DEFAULT_STATUSES, MAP_TYPE_NAMES, Vocabulary, humanize
+from journeymaps.site.format import long_date, quantity
 from journeymaps.site.portfolio_pages import PortfolioPages
 from journeymaps.figures.reviews import ReviewPolicy, ReviewState
 from journeymaps.figures.trend import Trend, emotion_trends
@@ -50,7 +51,7 @@ def environment(override_dirs: Sequence[Path] = ()) -> jinja2.Environment:
         auto_reload=False,  # one environment per build: the templates do not change while it lasts
     )
     env.globals.update(map_type_name=MAP_TYPE_NAMES.get, score=analysis.format_score, humanize=humanize,
-                       addr=addresses, change=analysis.format_change, level=analysis.format_level,
+                       addr=addresses, format_score=analysis.format_score, level=analysis.format_level,
                        tone=analysis.tone, score_word=analysis.score_word, quantity=quantity)
     env.filters.update(plural=wording.plural, verb=wording.verb)
     return env
@@ -77,7 +78,7 @@ class PageBuilder:
         # Scores are written for this vocabulary's scale (no "+" on a scale without negative values).
         self.env.globals.update(long_date=long_date,
                                 score=functools.partial(analysis.format_score, scale=self.vocabulary.emotion_scale))
-        published = set(statuses) if statuses is not None else {"draft", "review", "approved"}
+        published = set(statuses if statuses is not None else DEFAULT_STATUSES)
         # The one place where statuses are applied: everything below sees only published maps.
         self.journeys = {
             jid: e for jid, e in sorted(corpus.journeys.items()) if e.journey.status in published
@@ -307,7 +308,7 @@ class PageBuilder:
         journeys = self._listing(self.by_persona.get(entry.id, []))
         # the numbers of the sparklines, shown as a table: the stages of these maps in vocabulary order
         averages = {row["entry"].id: dict(analysis.stage_averages(row["j"])) for row in journeys}
-        stages = [s for s in self.terms["stages"] if any(s in found for found in averages.values())]
+        stages = [s for s in self.vocabulary.stage_order() if any(s in found for found in averages.values())]
         parts = [
             front_matter(p.name),
             self._render("persona/profile.html", url, p=p, entry=entry, image=image),
@@ -490,22 +491,6 @@ def build_plan(
     builder = PageBuilder(corpus, override_dirs, statuses, history=history, reviews=reviews, navigation=navigation,
                           trend_cache=trend_cache)
     return builder.plan(with_home)
-
-
-#: Units written against their number; every other unit follows it after a (non-breaking) space: "6.5 min", "3 %".
-UNSPACED_UNITS = frozenset({"%", "‰", "‱", "°", "′", "″"})
-
-
-def quantity(value: object, unit: str | None) -> str:
-    """``6.5\u00a0min``, ``3.1%``: a metric's value and its unit, spaced unless the unit is one of UNSPACED_UNITS."""
-    if not unit:
-        return str(value)
-    return f"{value}{unit}" if unit in UNSPACED_UNITS else f"{value}\u00a0{unit}"
-
-
-def long_date(value: dt.date) -> str:
-    """``14 April 2026``: the day without a leading zero, the month in words."""
-    return f"{value.day} {value.strftime('%B %Y')}"
 
 
 def _tick(revision: Revision | None) -> str:

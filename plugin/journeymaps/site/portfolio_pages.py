@@ -8,20 +8,20 @@ only arranges its figures for the templates under ``templates/compare/`` and
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, get_args
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
 from journeymaps.model import addresses
 from journeymaps.site import charts
 from journeymaps.site import exports
-from journeymaps.figures.analysis import neutral, round_score, steps
+from journeymaps.figures.analysis import journey_average, neutral, phase_average, steps
 from journeymaps.model.corpus import JourneyEntry
 from journeymaps.site.generated import VIRTUAL, GeneratedPage, front_matter
-from journeymaps.model.types import AS_IS_TYPES, MAP_TYPE_NAMES, EmotionScale, Status, humanize
+from journeymaps.model.types import AS_IS_TYPES, MAP_TYPE_NAMES, STATUSES, humanize
+from journeymaps.site.format import heat_class
 from journeymaps.figures.portfolio import LEVELS, QUADRANTS, FutureComparison, Place, Tally
 from journeymaps.site.tablerows import TableRows
 from journeymaps.wording import plural
@@ -38,23 +38,6 @@ _NAMES = [MAP_TYPE_NAMES[t].lower() for t in AS_IS_TYPES]
 AS_IS_NAMES = ", ".join(_NAMES[:-1]) + " and " + _NAMES[-1] + " maps"
 
 
-def heat_class(value: float | None, scale: EmotionScale) -> str:
-    """CSS class of a heatmap cell: blue above the scale's neutral score, orange below, four steps each.
-
-    The value is rounded to one decimal first, as it is printed, so that a
-    cell showing the neutral score (0.0, or 3.0 on a 1..5 scale) is never coloured.
-    """
-    if value is None:
-        return "jm-heat-none"
-    middle = neutral(scale)
-    offset = round_score(value) - middle
-    if abs(offset) < 0.05:
-        return "jm-heat-0"
-    reach = (scale.max - middle) if offset > 0 else (middle - scale.min)
-    level = min(4, max(1, math.ceil(abs(offset) / reach * 4 - 1e-9)))
-    return f"jm-heat-{'pos' if offset > 0 else 'neg'}-{level}"
-
-
 #: How a status reads after "1 draft of 3 maps" and the like.
 STATUS_WORDS = {"draft": "draft", "review": "in review", "archived": "archived"}
 
@@ -69,7 +52,7 @@ def unapproved(entries: Iterable[JourneyEntry]) -> dict[str, dict]:
         counts[entry.journey.persona][entry.journey.status] += 1
     found = {}
     for pid, by_status in counts.items():
-        others = [s for s in get_args(Status) if s != "approved" and by_status[s]]
+        others = [s for s in STATUSES if s != "approved" and by_status[s]]
         if others:
             words = " and ".join(f"{by_status[s]} {STATUS_WORDS[s]}" for s in others)
             found[pid] = {"statuses": others, "note": f"{words} of {plural(by_status.total(), 'map')}"}
@@ -88,7 +71,8 @@ class PortfolioPages:
         self.b = builder
         self.p = builder.portfolio
         self.scale = builder.vocabulary.emotion_scale
-        self.stage_ids = [t.id for t in builder.vocabulary.stages]
+        self.stage_order = builder.vocabulary.stage_order()
+        self.stage_ids = list(self.stage_order)
         # `compare/scenarios/` is also the address of a stage called "scenarios"; the stage wins.
         self.scenarios_index = "scenarios" not in self.stage_ids
         self.charts = {fid: self._future_chart(fc) for fid, fc in self.p.futures.items()}
@@ -97,7 +81,7 @@ class PortfolioPages:
         self.badges = {v: Markup(macros.score_badge(v, self.scale))  # type: ignore[attr-defined]
                        for v in range(self.scale.min, self.scale.max + 1)}
         # The status badge of the journeys list, for every table row that names a map.
-        self.status_badges = {s: Markup(macros.status_badge(s)) for s in get_args(Status)}  # type: ignore[attr-defined]
+        self.status_badges = {s: Markup(macros.status_badge(s)) for s in STATUSES}  # type: ignore[attr-defined]
         self.rows = TableRows(self)
         self.futures_by_stage: dict[str, list] = defaultdict(list)  # future maps with a phase in each stage
         for entry in builder.journeys.values():
@@ -114,7 +98,7 @@ class PortfolioPages:
             "scale": self.scale,
             "heat": lambda value: heat_class(value, self.scale),
             "neutral": neutral(self.scale),
-            "stage_rank": {s: i for i, s in enumerate(self.stage_ids)},
+            "stage_rank": self.stage_order,
             "level_rank": {level: i for i, level in enumerate(LEVELS)},
             "charts": self.charts,
             "badge": self.badge,
@@ -214,22 +198,17 @@ class PortfolioPages:
     def scenario_page(self, scenario: str) -> GeneratedPage:
         """``compare/scenarios/<scenario>/``: the maps of a scenario phase by phase, curves overlaid."""
         entries = self.p.scenarios[scenario]
-        order = {s: i for i, s in enumerate(self.stage_ids)}
+        order = self.stage_order
         maps = []
         for k, entry in enumerate(entries):
             phases = {}
             places: dict[int, list[Place]] = defaultdict(list)
             for view in steps(entry.journey):
                 places[view.phase_index].append(Place(entry, view))
-            tally_all = Tally()
             for i, phase in enumerate(entry.journey.phases):
-                tally = Tally()
-                for step in phase.steps:
-                    tally.add(step.emotion)
-                    tally_all.add(step.emotion)
                 phases[phase.stage] = {"name": phase.name or self.b.term("stages", phase.stage),
-                                       "average": tally.average, "places": places[i]}
-            maps.append({"entry": entry, "phases": phases, "average": tally_all.average,
+                                       "average": phase_average(phase), "places": places[i]}
+            maps.append({"entry": entry, "phases": phases, "average": journey_average(entry.journey),
                          "swatch": charts.series_swatch(k)})
         stages = sorted({s for m in maps for s in m["phases"]}, key=lambda s: order.get(s, len(order)))
         series = [

@@ -39,7 +39,7 @@ class TableRows:
     def __init__(self, pages: PortfolioPages) -> None:
         self.pages = pages
         self.b = pages.b
-        self.stage_rank = {s: i for i, s in enumerate(pages.stage_ids)}
+        self.stage_rank = pages.stage_order
         self._url: str | None = None
         self._cells: dict[tuple, str] = {}
         self._terms: dict[tuple[str, str | None], str] = {}  # escaped labels of vocabulary ids
