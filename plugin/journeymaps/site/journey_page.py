@@ -85,8 +85,9 @@ class JourneyPages:
         # A level-2 heading of the narrative that names a phase (or its stage) goes under that phase.
         keys: dict[str, str] = {}
         for phase in view.phases:
-            keys.setdefault(phase.phase.stage.lower(), phase.phase.stage)
-            keys.setdefault(phase.name.strip().lower(), phase.phase.stage)
+            stage = phase.phase.stage
+            keys.setdefault(stage.lower(), stage)
+            keys.setdefault(phase.name.strip().lower(), stage)
         story = narrative.split(entry.body, keys)
         parts = [
             front_matter(j.title, hide=["navigation", "toc"]),  # the map needs the page's full width
