@@ -3,7 +3,7 @@
 Every page kind (``journey_page``, ``persona_page``, ``listings``, ``reviews_page``,
 ``compare_pages``, ``channel_pages``, ``portfolio_lists``) reads the site from a
 :class:`RenderContext` and renders its templates with :meth:`RenderContext.render`;
-none of them knows another. No MkDocs here.
+no page kind imports another. No MkDocs here.
 """
 
 from __future__ import annotations

@@ -14,9 +14,9 @@ from collections.abc import Container, Iterable, Mapping
 from typing import Any
 
 from journeymaps.figures import analysis
+from journeymaps.figures.portfolio import FutureComparison, Group, Handoff, Portfolio, TouchpointUse
 from journeymaps.model.corpus import JourneyEntry, PersonaEntry
 from journeymaps.model.types import AS_IS_TYPES, Vocabulary
-from journeymaps.figures.portfolio import FutureComparison, Group, Handoff, Portfolio, TouchpointUse
 
 CSV_COLUMNS = (
     "journey", "persona", "type", "status", "stage", "step", "action",

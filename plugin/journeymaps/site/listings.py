@@ -50,9 +50,10 @@ class Listings:
         subfolders = [SubFolder(name=folder_name(f), count=folders.below[f], url=folders.url(f))
                       for f in folders.subfolders(folder)]
         name = folder_name(folder)
+        own = folders.maps[folder]
         body = self.ctx.render("index/folder.html", url, FolderView(
-            name=name, folder=folder, crumbs=folders.crumbs(folder)[:-1], journeys=self.rows.listing(folders.maps[folder]),
-            below=folders.below[folder] - len(folders.maps[folder]), subfolders=subfolders,
+            name=name, folder=folder, crumbs=folders.crumbs(folder)[:-1], journeys=self.rows.listing(own),
+            below=folders.below[folder] - len(own), subfolders=subfolders,
         ))
         return GeneratedPage.virtual(url, name, body, "folder")
 

@@ -31,6 +31,7 @@ from journeymaps.site.portfolio_lists import PortfolioLists
 from journeymaps.site.portfolio_shared import PortfolioShared
 from journeymaps.site.reviews_page import reviews_page
 
+
 @dataclass
 class Asset:
     """A file of the journeys folder copied as it is (e.g. a persona image)."""

@@ -29,7 +29,8 @@ def reviews_page(ctx: RenderContext) -> GeneratedPage:
                     name=ctx.term("departments", owner) if owner else "No owner", rows=owned)
         for owner, owned in sorted(owners.items(), key=lambda kv: (kv[0] is None, ctx.term("departments", kv[0])))
     ]
-    counts = ReviewCounts(**{s: sum(r.review.state == s for r in rows) for s in ("never", "overdue", "soon", "current")})
+    counts = ReviewCounts(**{state: sum(r.review.state == state for r in rows)
+                             for state in ("never", "overdue", "soon", "current")})
     body = ctx.render("reviews/index.html", url, ReviewsView(
         groups=groups, soon=[r for r in rows if r.review.state == "soon"], counts=counts, total=len(rows),
         policy=ctx.reviews,
