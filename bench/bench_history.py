@@ -26,8 +26,10 @@ from pathlib import Path
 
 from journeymaps.figures.trend import emotion_trends
 from journeymaps.git.history import read_history
+from journeymaps.model.addresses import journey_url
 from journeymaps.model.load import load_corpus
-from journeymaps.site.pages import PageBuilder
+from journeymaps.site.context import RenderContext
+from journeymaps.site.history_sections import HistorySections
 
 
 def best(runs: int, work):
@@ -57,23 +59,24 @@ def main() -> None:
     print(f"dates:    {t_dates:6.3f} s  {history.calls} git processes, {len(history.files)} files, "
           f"{revisions} file revisions")
 
-    builder = PageBuilder(corpus, history=history)
-    t_trend, trends = best(3, lambda: emotion_trends(history, builder.journeys.values()))
+    ctx = RenderContext(corpus, history=history)
+    sections = HistorySections(ctx)
+    t_trend, trends = best(3, lambda: emotion_trends(history, ctx.journeys.values()))
     points = sum(len(t.points) for t in trends.values())
     skipped = sum(len(t.skipped) for t in trends.values())
     print(f"trend:    {t_trend:6.3f} s  1 git process, {points} revisions of {len(trends)} published maps "
           f"({skipped} did not validate)")
 
-    builder.__dict__["trends"] = trends
+    sections.__dict__["trends"] = trends
 
-    def sections() -> None:
-        for entry in builder.journeys.values():
-            url = f"journeys/{entry.id}/"
-            builder._freshness(entry, url, builder.review(entry))
-            builder._history_section(entry, url)
+    def render() -> None:
+        for entry in ctx.journeys.values():
+            url = journey_url(entry.id)
+            sections.freshness(entry, url, ctx.review(entry))
+            sections.change_history(entry, url)
 
-    t_sections, _ = best(3, sections)
-    print(f"sections: {t_sections:6.3f} s  facts and change history of {len(builder.journeys)} pages rendered")
+    t_sections, _ = best(3, render)
+    print(f"sections: {t_sections:6.3f} s  facts and change history of {len(ctx.journeys)} pages rendered")
 
     files = sorted(e.path for e in [*corpus.journeys.values(), *corpus.personas.values()])
     sample = random.Random(1).sample(files, min(args.sample, len(files)))

@@ -81,7 +81,18 @@ def install(watch: Stopwatch) -> None:
         from journeymaps.figures import portfolio
         from journeymaps.mkdocs import plugin, unpublished
         from journeymaps.model import load
-        from journeymaps.site import pages, portfolio_pages
+        from journeymaps.site import (
+            channel_pages,
+            compare_pages,
+            exports,
+            history_sections,
+            journey_page,
+            listings,
+            navigation,
+            persona_page,
+            plan,
+            portfolio_lists,
+        )
     except ImportError:
         return
     for name, value in vars(plugin.JourneysPlugin).items():
@@ -99,16 +110,18 @@ def install(watch: Stopwatch) -> None:
     watch.patch(load.rules, "check_journey", "plugin: validation (cross-file rules)")
     watch.patch(load.rules, "check_persona", "plugin: validation (cross-file rules)")
     watch.patch(plugin, "read_history", "plugin: git history")
-    watch.patch(pages, "emotion_trends", "plugin: git history (old revisions)")
+    watch.patch(history_sections, "emotion_trends", "plugin: git history (old revisions)")
     watch.patch(portfolio, "build", "plugin: analysis")
-    for name, label in [("journey_page", "journey pages"), ("persona_page", "persona pages"),
-                        ("journeys_index", "listing pages"), ("personas_index", "listing pages"),
-                        ("reviews_index", "listing pages"), ("nav", "navigation")]:
-        watch.patch(pages.PageBuilder, name, f"plugin: {label}")
-    if hasattr(pages.PageBuilder, "folder_pages"):
-        watch.patch(pages.PageBuilder, "folder_pages", "plugin: listing pages")
-    watch.patch(portfolio_pages.PortfolioPages, "pages", "plugin: pages across maps")
-    watch.patch(portfolio_pages.PortfolioPages, "files", "plugin: exports")
+    watch.patch(journey_page.JourneyPages, "page", "plugin: journey pages")
+    watch.patch(persona_page.PersonaPages, "page", "plugin: persona pages")
+    for name in ("journeys_index", "folder_pages", "personas_index"):
+        watch.patch(listings.Listings, name, "plugin: listing pages")
+    watch.patch(plan, "reviews_page", "plugin: listing pages")
+    watch.patch(navigation.Navigation, "entries", "plugin: navigation")
+    for kind in (compare_pages.ComparePages, channel_pages.ChannelPages, portfolio_lists.PortfolioLists):
+        watch.patch(kind, "pages", "plugin: pages across maps")
+    watch.patch(exports, "journeys_json", "plugin: exports")
+    watch.patch(exports, "touchpoints_csv", "plugin: exports")
 
 
 def main() -> None:

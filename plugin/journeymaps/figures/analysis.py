@@ -124,11 +124,6 @@ def format_score(value: float | None, scale: EmotionScale | None = None) -> str:
     return "0.0" if text in ("+0.0", "-0.0") else text.replace("-", "−")
 
 
-def format_change(value: float | None) -> str:
-    """A change of a score (a difference), always signed: ``+0.3``, ``−1.0``, ``0.0``; ``—`` when unknown."""
-    return format_score(value)
-
-
 def shown_change(before: float | None, after: float | None) -> float | None:
     """``after`` minus ``before`` as a reader works it out from the two numbers shown (one decimal each).
 

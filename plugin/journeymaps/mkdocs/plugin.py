@@ -30,7 +30,8 @@ from journeymaps.mkdocs.unpublished import UnpublishedLinks
 from journeymaps.model.load import load_corpus
 from journeymaps.site import searchview
 from journeymaps.site.generated import GeneratedPage, headings
-from journeymaps.site.pages import NAVIGATION, build_plan
+from journeymaps.site.navigation import NAVIGATION
+from journeymaps.site.plan import build_plan
 
 log = get_plugin_logger(__name__)
 

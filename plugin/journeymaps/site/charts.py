@@ -1,7 +1,9 @@
 """Emotion curves as inline SVG, drawn on the server (no script, prints as it shows).
 
 Every chart carries its numbers as text (a label per point and a ``<desc>``),
-so colour is never the only signal and screen readers get the figures.
+so colour is never the only signal and screen readers get the figures. The
+charts are drawn here, not in templates, for speed: the templates get them as
+finished SVG (``chart``, ``sparkline``, ``charts``), and a site cannot override them.
 """
 
 from __future__ import annotations

@@ -14,12 +14,12 @@ from collections.abc import Container, Iterable, Mapping
 from typing import Any
 
 from journeymaps.figures import analysis
-from journeymaps.model.corpus import JourneyEntry, PersonaEntry
-from journeymaps.model.types import AS_IS_TYPES, Vocabulary
 from journeymaps.figures.futures import FutureComparison
 from journeymaps.figures.handoffs import Handoff
 from journeymaps.figures.places import TouchpointUse
 from journeymaps.figures.portfolio import Group, Portfolio
+from journeymaps.model.corpus import JourneyEntry, PersonaEntry
+from journeymaps.model.types import AS_IS_TYPES, Vocabulary
 
 CSV_COLUMNS = (
     "journey", "persona", "type", "status", "stage", "step", "action",

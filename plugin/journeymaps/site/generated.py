@@ -25,10 +25,14 @@ from pathlib import Path
 from markupsafe import escape
 
 from journeymaps.site import searchview
-from journeymaps.model.corpus import JourneyEntry
 
 #: Where the listing pages pretend to live (they have no source file).
 VIRTUAL = "journeymaps"
+
+
+def page_src(url: str) -> str:
+    """The virtual source path of a generated page at ``url`` (also its path for ``nav:``)."""
+    return f"{VIRTUAL}/{url}index.md"
 
 
 class Html(str):
@@ -99,7 +103,7 @@ class GeneratedPage:
     url: str  # the published address, e.g. ``journeys/retail/buy/``
     title: str  # plain text
     markdown: str  # front matter, narrative and a placeholder per fragment
-    kind: str  # journey | persona | journeys-index | personas-index | home | compare... (see portfolio_pages)
+    kind: str  # journey | persona | journeys-index | personas-index | home | compare... (see plan.py)
     source: Path | None = None  # the file it was made from, if any
     fragments: list[str] = field(default_factory=list)  # rendered HTML, in place of the placeholders
     #: What the site search indexes instead of each fragment (None: the fragment itself).
@@ -123,6 +127,12 @@ class GeneratedPage:
             else:
                 blocks.append(part)
         return cls(src_uri, url, title, "\n\n".join(blocks) + "\n", kind, source, fragments, search)
+
+    @classmethod
+    def virtual(cls, url: str, title: str, body: Html, kind: str, hide: Sequence[str] = ()) -> GeneratedPage:
+        """A page without a source file: a title and one rendered body; ``hide`` names Material's sidebars to hide."""
+        meta = {"hide": list(hide)} if hide else {}
+        return cls.of(page_src(url), url, title, [front_matter(title, **meta), body], kind)
 
     @property
     def has_search_view(self) -> bool:
@@ -175,28 +185,6 @@ class GeneratedPage:
     def anchor_ids(self) -> set[str]:
         """The ids of the elements in the fragments (links to them are checked like any other anchor)."""
         return {htmllib.unescape(found) for fragment in self.fragments for found in _ID.findall(fragment)}
-
-
-@dataclass
-class Asset:
-    """A file of the journeys folder copied as it is (e.g. a persona image)."""
-
-    src_uri: str
-    path: Path
-
-
-@dataclass
-class SitePlan:
-    """Everything the site generator has to publish, and its navigation."""
-
-    pages: list[GeneratedPage] = field(default_factory=list)
-    assets: list[Asset] = field(default_factory=list)
-    nav: list[dict] = field(default_factory=list)  # MkDocs-style nav entries (titles HTML-escaped)
-    files: dict[str, str] = field(default_factory=dict)  # other generated files (exports) by site path
-    #: The published maps: every consumer (pages, exports...) takes them from here, never from the corpus.
-    journeys: dict[str, JourneyEntry] = field(default_factory=dict)
-    #: Source paths (``journeys/<rel>``) of valid maps left out because of their status.
-    unpublished: set[str] = field(default_factory=set)
 
 
 def html_block(html: str) -> str:

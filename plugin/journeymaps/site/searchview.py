@@ -8,7 +8,9 @@ opportunities, backstage, evidence, metrics) without the table, a heading for
 every step at the step's anchor, one for every pain point at its own anchor,
 and one for every touchpoint at the touchpoint's anchor, so that a search for
 a touchpoint or a pain point lands on it. It is never shown: the page shows
-the timeline.
+the timeline. It is made here, not in a template, for speed, and a site cannot
+override it (a ``journey/map.html`` of its own without the skip markers has its
+table indexed instead).
 
 Material's search weighs a title match a thousand times a text match, and
 scores a page's own entry (its title and first lines) 2.5 times a section of
@@ -25,9 +27,10 @@ from collections.abc import Callable, Mapping, Sequence
 
 from markupsafe import escape
 
-from journeymaps.model.addresses import pain_anchor
 from journeymaps.figures.analysis import StepView
+from journeymaps.model.addresses import pain_anchor
 from journeymaps.model.types import EmotionScale, Journey
+from journeymaps.site.views import PhaseView
 from journeymaps.wording import plural
 
 ONLY, END_ONLY = "<!--search:only-->", "<!--/search:only-->"
@@ -46,14 +49,14 @@ def _e(text: object) -> str:
     return str(escape(text))
 
 
-def map_view(j: Journey, phases: Sequence[dict], views: Sequence[StepView], scale: EmotionScale,
+def map_view(j: Journey, phases: Sequence[PhaseView], views: Sequence[StepView], scale: EmotionScale,
              term: Callable[[str, str | None], str]) -> str:
     """The plain view of a map's timeline, between the markers of what only the search sees."""
-    names = ", ".join(p["name"] + (f" ({p['stage_name']})" if p["name"] != p["stage_name"] else "") for p in phases)
+    names = ", ".join(p.name + (f" ({p.stage_name})" if p.name != p.stage_name else "") for p in phases)
     out = [ONLY, f"<p>{_e(j.title)}: {plural(len(phases), 'phase')} and {plural(len(views), 'step')}: {_e(names)}.</p>"]
     for v in views:  # few tags: the search plugin's parser takes its time per tag
         s = v.step
-        words = [f"{_e(phases[v.phase_index]['name'])}, step {v.number}"]
+        words = [f"{_e(phases[v.phase_index].name)}, step {v.number}"]
         if s.moment_of_truth:
             words.append(" (moment of truth)")
         if s.thinking:

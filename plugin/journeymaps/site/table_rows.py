@@ -4,24 +4,23 @@ These tables list every touchpoint of the portfolio on several pages (touchpoint
 each channel, each department, gaps); written as Jinja loops they took most of the
 time of a large site's build. Here a row is joined from its cells, and the cells
 that many rows share (a map, a persona, a channel, a score) are made once per page.
-The templates keep the tables around the rows (``portfolio/_parts.html``). Every
-text is escaped with MarkupSafe, as Jinja's autoescaping would.
+The templates keep the tables around the rows (``portfolio/_parts.html``), which
+are not a template a site can override. Every text is escaped with MarkupSafe, as
+Jinja's autoescaping would.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
-from journeymaps.model import addresses
-from journeymaps.model.types import MAP_TYPE_NAMES
 from journeymaps.figures.handoffs import Handoff
 from journeymaps.figures.places import LEVELS, OpportunityUse, PainPoint, Place, TouchpointUse
-
-if TYPE_CHECKING:
-    from journeymaps.site.portfolio_pages import PortfolioPages
+from journeymaps.model import addresses
+from journeymaps.model.types import MAP_TYPE_NAMES
+from journeymaps.site.badges import Badges
+from journeymaps.site.context import RenderContext
 
 _LEVEL_RANK = {level: i for i, level in enumerate(LEVELS)}
 
@@ -37,10 +36,10 @@ def _e(text: object) -> str:
 class TableRows:
     """Renders table rows for one page after another; ``url`` is the address of the page being rendered."""
 
-    def __init__(self, pages: PortfolioPages) -> None:
-        self.pages = pages
-        self.b = pages.b
-        self.stage_rank = {s: i for i, s in enumerate(pages.stage_ids)}
+    def __init__(self, ctx: RenderContext, badges: Badges) -> None:
+        self.ctx = ctx
+        self.badges = badges
+        self.stage_rank = ctx.vocabulary.stage_order()
         self._url: str | None = None
         self._cells: dict[tuple, str] = {}
         self._terms: dict[tuple[str, str | None], str] = {}  # escaped labels of vocabulary ids
@@ -58,7 +57,7 @@ class TableRows:
     def _term(self, kind: str, ident: str | None) -> str:
         found = self._terms.get((kind, ident))
         if found is None:
-            found = self._terms[(kind, ident)] = _e(self.b.term(kind, ident))
+            found = self._terms[(kind, ident)] = _e(self.ctx.term(kind, ident))
         return found
 
     def _cell(self, url: str, key: tuple, make: Callable[[], str]) -> str:
@@ -77,7 +76,7 @@ class TableRows:
             badge = "" if j.type == "current" else (
                 f' <span class="jm-badge jm-type jm-type-{_e(j.type)}">{_e(MAP_TYPE_NAMES.get(j.type))}</span>')
             return (f'<td><a href="{self._link(url, addresses.journey_url(entry.id))}">{_e(j.title)}</a>{badge} '
-                    f"{self.pages.status_badges[j.status]}</td>")
+                    f"{self.badges.statuses[j.status]}</td>")
 
         return self._cell(url, ("journey", entry.id), make)
 
@@ -86,7 +85,7 @@ class TableRows:
         pid = place.entry.journey.persona
 
         def make() -> str:
-            entry = self.b.personas.get(pid)
+            entry = self.ctx.personas.get(pid)
             if entry is None:
                 return f"<td>{_e(pid)}</td>"
             return f'<td><a href="{self._link(url, addresses.persona_url(pid))}">{_e(entry.persona.name)}</a></td>'
@@ -118,7 +117,7 @@ class TableRows:
 
     def emotion(self, value: int | None) -> str:
         """``<td>`` with the score badge, sorted by the score."""
-        return f'<td class="jm-num" data-sort="{"" if value is None else value}">{self.pages.badge(value)}</td>'
+        return f'<td class="jm-num" data-sort="{"" if value is None else value}">{self.badges.score(value)}</td>'
 
     # --- rows --------------------------------------------------------------------------
 
@@ -174,7 +173,7 @@ class TableRows:
     def steps(self, url: str, places: Iterable[Place]) -> Markup:
         """One ``<li>`` per step: its action linked, and its score."""
         return Markup("".join(
-            f'<li><a href="{self._link(url, p.step_url)}">{_e(p.view.step.action)}</a> {self.pages.badge(p.emotion)}'
+            f'<li><a href="{self._link(url, p.step_url)}">{_e(p.view.step.action)}</a> {self.badges.score(p.emotion)}'
             "</li>" for p in places
         ))
 
@@ -211,7 +210,7 @@ class TableRows:
             row = '<tr class="jm-drop">' if h.drop else "<tr>"
             out.append(
                 f"{row}{self._end(url, h.source)}{self._end(url, h.target)}<td>{_e(', '.join(h.changes))}</td>"
-                f'<td class="jm-nowrap">{self.pages.badge(h.source.emotion)} → {self.pages.badge(h.target.emotion)}'
+                f'<td class="jm-nowrap">{self.badges.score(h.source.emotion)} → {self.badges.score(h.target.emotion)}'
                 f"{flag}</td></tr>"
             )
         return Markup("\n".join(out))

@@ -1,0 +1,164 @@
+"""``compare/``: personas compared stage by stage, each stage across personas, and the scenarios."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from journeymaps.figures.analysis import Tally, journey_average, phase_average, steps
+from journeymaps.figures.places import Place
+from journeymaps.model import addresses
+from journeymaps.model.corpus import JourneyEntry
+from journeymaps.model.types import AS_IS_TYPES, STATUSES, humanize
+from journeymaps.site import charts
+from journeymaps.site.across_views import (
+    ChannelRow,
+    CompareRow,
+    CompareView,
+    HeatCell,
+    ScenarioMap,
+    ScenarioPhase,
+    ScenariosView,
+    ScenarioView,
+    StageColumn,
+    StageView,
+    Unapproved,
+    WorstStage,
+)
+from journeymaps.site.format import heat_class
+from journeymaps.site.generated import GeneratedPage
+from journeymaps.site.portfolio_shared import AS_IS_NAMES, WIDE, PortfolioShared
+from journeymaps.wording import plural
+
+#: How a status reads after "1 draft of 3 maps" and the like.
+STATUS_WORDS = {"draft": "draft", "review": "in review", "archived": "archived"}
+
+
+def unapproved(entries: Iterable[JourneyEntry]) -> dict[str, Unapproved]:
+    """Personas some of whose ``entries`` are not approved: their statuses and a note such as "1 draft of 2 maps".
+
+    The heatmap's rows pool a persona's maps; a reader should not take a draft's numbers for signed-off ones.
+    """
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for entry in entries:
+        counts[entry.journey.persona][entry.journey.status] += 1
+    found = {}
+    for pid, by_status in counts.items():
+        others = [s for s in STATUSES if s != "approved" and by_status[s]]
+        if others:
+            words = " and ".join(f"{by_status[s]} {STATUS_WORDS[s]}" for s in others)
+            found[pid] = Unapproved(statuses=others, note=f"{words} of {plural(by_status.total(), 'map')}")
+    return found
+
+
+class ComparePages:
+    """Renders the pages under ``compare/``."""
+
+    def __init__(self, shared: PortfolioShared) -> None:
+        self.s = shared
+        self.ctx = shared.ctx
+        self.p = shared.p
+        self.futures_by_stage: dict[str, list[JourneyEntry]] = defaultdict(list)  # future maps with a phase there
+        for entry in self.ctx.journeys.values():
+            if entry.journey.type == "future":
+                for phase in entry.journey.phases:
+                    self.futures_by_stage[phase.stage].append(entry)
+
+    def index(self) -> GeneratedPage:
+        """``compare/``: heatmap, worst stage, persona × channel matrix, scenarios, futures."""
+        p = self.p
+        rows = []
+        for pid in p.personas:
+            worst = p.worst_stage(pid)
+            worst_info = None
+            if worst is not None:
+                stage, average = worst
+                places = [pl for m in p.stage_maps[stage].get(pid, []) for pl in m.places if pl.emotion is not None]
+                lowest = min(places, key=lambda pl: pl.emotion) if places else None
+                worst_info = WorstStage(stage=stage, average=average, tally=p.cell(pid, stage), lowest=lowest)
+            rows.append(CompareRow(id=pid, cells=[HeatCell(stage=s, tally=p.cell(pid, s)) for s in p.stages],
+                                   total=p.persona_totals.get(pid) or Tally(), worst=worst_info))
+        channel_rows = [
+            ChannelRow(id=pid, counts=[p.channel_counts[(pid, c)] for c in p.channels],
+                       total=sum(p.channel_counts[(pid, c)] for c in p.channels))
+            for pid in p.personas
+        ]
+        as_is = [e for e in self.ctx.journeys.values() if e.journey.type in AS_IS_TYPES]
+        flags = unapproved(as_is)
+        scale = self.s.scale
+        return self.s.page(addresses.COMPARE, "Compare personas", "compare/index.html", "compare", CompareView(
+            rows=rows, stages=p.stages, channels=p.channels, channel_rows=channel_rows,
+            unapproved={pid: flag for pid in p.personas if (flag := flags.get(pid))},
+            persona_name=self.ctx.persona_name,
+            channel_totals=[sum(p.channel_counts[(pid, c)] for pid in p.personas) for c in p.channels],
+            maps=len(as_is), as_is_names=AS_IS_NAMES,
+            stage_counts={s: len(p.stage_maps[s]) for s in p.stages},
+            legend=[(float(v), heat_class(v, scale)) for v in range(scale.min, scale.max + 1)],
+            scenarios=p.scenarios, futures=list(p.futures.values()), unbased=p.unbased,
+        ))
+
+    def stage_page(self, stage: str) -> GeneratedPage:
+        """``compare/<stage>/``: one stage across personas, side by side."""
+        p = self.p
+        by_persona = p.stage_maps[stage]
+        columns = [
+            StageColumn(id=pid, name=self.ctx.persona_name(pid), maps=by_persona[pid], tally=p.cell(pid, stage),
+                        touchpoints=p.stage_touchpoints.get((stage, pid), []),
+                        pains=p.stage_pains.get((stage, pid), []))
+            for pid in p.personas if pid in by_persona
+        ]
+        stage_ids = self.s.stage_ids
+        index = self.s.stage_order[stage]
+        term = self.ctx.terms["stages"][stage]
+        return self.s.page(
+            addresses.stage_compare_url(stage), f"{term.label} across personas", "compare/stage.html",
+            "compare-stage", StageView(
+                stage=stage, description=term.description, columns=columns,
+                missing=[pid for pid in p.personas if pid not in by_persona],
+                futures=self.futures_by_stage.get(stage, []),
+                previous=stage_ids[index - 1] if index else None,
+                next=stage_ids[index + 1] if index + 1 < len(stage_ids) else None,
+            ), hide=WIDE,
+        )
+
+    def scenario_page(self, scenario: str) -> GeneratedPage:
+        """``compare/scenarios/<scenario>/``: the maps of a scenario phase by phase, curves overlaid."""
+        order = self.s.stage_order
+        maps = []
+        for k, entry in enumerate(self.p.scenarios[scenario]):
+            places: dict[int, list[Place]] = defaultdict(list)
+            for view in steps(entry.journey):
+                places[view.phase_index].append(Place(entry, view))
+            phases = {
+                phase.stage: ScenarioPhase(name=phase.name or self.ctx.term("stages", phase.stage),
+                                           average=phase_average(phase), places=places[i])
+                for i, phase in enumerate(entry.journey.phases)
+            }
+            maps.append(ScenarioMap(entry=entry, phases=phases, average=journey_average(entry.journey),
+                                    swatch=charts.series_swatch(k)))
+        stages = sorted({s for m in maps for s in m.phases}, key=lambda s: order.get(s, len(order)))
+        series = [
+            (f"{m.entry.journey.title} ({self.ctx.persona_name(m.entry.journey.persona)})",
+             [m.phases[s].average if s in m.phases else None for s in stages])
+            for m in maps
+        ]
+        chart = charts.overlay([self.ctx.term("stages", s) for s in stages], series, self.s.scale,
+                               f"Emotion by stage of the maps of the scenario {humanize(scenario)}")
+        return self.s.page(
+            addresses.scenario_url(scenario), f"Scenario: {humanize(scenario)}", "compare/scenario.html",
+            "compare-scenario", ScenarioView(scenario=scenario, maps=maps, stages=stages, chart=chart,
+                                             has_index=self.s.has_scenarios_index), hide=WIDE,
+        )
+
+    def scenarios_page(self) -> GeneratedPage:
+        """``compare/scenarios/``: the list of scenarios."""
+        return self.s.page(addresses.SCENARIOS_INDEX, "Scenarios", "compare/scenarios.html", "scenarios-index",
+                           ScenariosView(scenarios=self.p.scenarios))
+
+    def pages(self) -> list[GeneratedPage]:
+        """Every page under ``compare/``."""
+        found = [self.index(), *(self.stage_page(s) for s in self.s.stage_ids)]
+        if self.s.has_scenarios_index:
+            found.append(self.scenarios_page())
+        found += [self.scenario_page(s) for s in self.p.scenarios]
+        return found

@@ -1,0 +1,50 @@
+"""A persona's page: profile, freshness, narrative and every published journey of the persona."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from journeymaps.figures import analysis
+from journeymaps.model import addresses
+from journeymaps.model.corpus import PersonaEntry
+from journeymaps.site.context import RenderContext
+from journeymaps.site.generated import GeneratedPage, front_matter
+from journeymaps.site.history_sections import HistorySections
+from journeymaps.site.map_rows import MapRows
+from journeymaps.site.views import PersonaJourneysView, PersonaProfileView
+
+
+class PersonaPages:
+    """Renders the page of each persona."""
+
+    def __init__(self, ctx: RenderContext, rows: MapRows, history: HistorySections) -> None:
+        self.ctx = ctx
+        self.rows = rows
+        self.history = history
+
+    def image_url(self, entry: PersonaEntry) -> str | None:
+        """The address of the persona's portrait, if it has one."""
+        if not entry.persona.image:
+            return None
+        rel = (entry.path.parent / entry.persona.image).resolve().relative_to(self.ctx.corpus.root).as_posix()
+        # a file name is not a URL: '#', '?', '%' or a space in it must be escaped in the src
+        return addresses.asset_url("/".join(quote(part, safe="") for part in rel.split("/")))
+
+    def page(self, entry: PersonaEntry) -> GeneratedPage:
+        """The persona page: profile, narrative and every journey of the persona."""
+        url = addresses.persona_url(entry.id)
+        p = entry.persona
+        journeys = self.rows.listing(self.ctx.by_persona.get(entry.id, []))
+        # the numbers of the sparklines, shown as a table: the stages of these maps in vocabulary order
+        averages = {row.entry.id: dict(analysis.stage_averages(row.j)) for row in journeys}
+        stages = [s for s in self.ctx.vocabulary.stage_order() if any(s in found for found in averages.values())]
+        parts = [
+            front_matter(p.name),
+            self.ctx.render("persona/profile.html", url, PersonaProfileView(p=p, entry=entry,
+                                                                            image=self.image_url(entry))),
+            self.history.freshness(entry, url, None),
+            entry.body.strip("\n"),
+            self.ctx.render("persona/journeys.html", url, PersonaJourneysView(p=p, journeys=journeys, stages=stages,
+                                                                              averages=averages)),
+        ]
+        return GeneratedPage.of(f"journeys/{entry.rel}", url, p.name, parts, "persona", entry.path)

@@ -1,0 +1,93 @@
+"""Validated model -> every generated page of the site, its files and its navigation (no MkDocs here).
+
+:func:`build_plan` makes the one :class:`~journeymaps.site.context.RenderContext`
+of a build and asks each page kind for its pages. Each page is a
+:class:`~journeymaps.site.generated.GeneratedPage`: Markdown for MkDocs to
+convert, HTML fragments that Markdown never parses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from journeymaps.figures.reviews import ReviewPolicy
+from journeymaps.git.history import GitHistory
+from journeymaps.model import addresses
+from journeymaps.model.corpus import Corpus, JourneyEntry
+from journeymaps.site import exports
+from journeymaps.site.channel_pages import ChannelPages
+from journeymaps.site.compare_pages import ComparePages
+from journeymaps.site.context import RenderContext
+from journeymaps.site.generated import GeneratedPage
+from journeymaps.site.history_sections import HistorySections
+from journeymaps.site.journey_page import JourneyPages
+from journeymaps.site.listings import Listings
+from journeymaps.site.map_rows import MapRows
+from journeymaps.site.navigation import Navigation, is_compact
+from journeymaps.site.persona_page import PersonaPages
+from journeymaps.site.portfolio_lists import PortfolioLists
+from journeymaps.site.portfolio_shared import PortfolioShared
+from journeymaps.site.reviews_page import reviews_page
+
+
+@dataclass
+class Asset:
+    """A file of the journeys folder copied as it is (e.g. a persona image)."""
+
+    src_uri: str
+    path: Path
+
+
+@dataclass
+class SitePlan:
+    """Everything the site generator has to publish, and its navigation."""
+
+    pages: list[GeneratedPage] = field(default_factory=list)
+    assets: list[Asset] = field(default_factory=list)
+    nav: list[dict] = field(default_factory=list)  # MkDocs-style nav entries (titles HTML-escaped)
+    files: dict[str, str] = field(default_factory=dict)  # other generated files (exports) by site path
+    #: The published maps: every consumer (pages, exports...) takes them from here, never from the corpus.
+    journeys: dict[str, JourneyEntry] = field(default_factory=dict)
+    #: Source paths (``journeys/<rel>``) of valid maps left out because of their status.
+    unpublished: set[str] = field(default_factory=set)
+
+
+def build_plan(
+    corpus: Corpus, override_dirs: Sequence[Path] = (), statuses: Sequence[str] | None = None, with_home: bool = False,
+    *, history: GitHistory | None = None, reviews: ReviewPolicy | None = None, navigation: str = "auto",
+    trend_cache: dict | None = None,
+) -> SitePlan:
+    """Every page, asset, file and navigation entry of a corpus; an empty plan when the vocabulary is unusable."""
+    if corpus.vocabulary is None:
+        return SitePlan()
+    ctx = RenderContext(corpus, override_dirs, statuses, history=history, reviews=reviews)
+    compact = is_compact(navigation, len(ctx.journeys))
+    rows = MapRows(ctx)
+    sections = HistorySections(ctx, trend_cache)
+    shared = PortfolioShared(ctx)
+    listings = Listings(ctx, rows)
+    journey_pages = JourneyPages(ctx, sections, shared)
+    persona_pages = PersonaPages(ctx, rows, sections)
+    plan = SitePlan()
+    if with_home:
+        plan.pages.append(listings.home_page())
+    plan.pages.append(listings.journeys_index())
+    plan.pages += listings.folder_pages()
+    plan.pages += [journey_pages.page(e) for e in ctx.journeys.values()]
+    plan.pages.append(listings.personas_index())
+    plan.pages += [persona_pages.page(e) for e in ctx.personas.values()]
+    plan.pages += ComparePages(shared).pages()
+    plan.pages += ChannelPages(shared).pages()
+    plan.pages += PortfolioLists(shared).pages()
+    plan.files = {
+        addresses.JOURNEYS_JSON: exports.journeys_json(ctx.vocabulary, ctx.personas, ctx.journeys, ctx.portfolio),
+        addresses.TOUCHPOINTS_CSV: exports.touchpoints_csv(ctx.journeys.values()),
+    }
+    plan.pages.append(reviews_page(ctx))
+    plan.assets = [Asset(addresses.asset_url(rel), ctx.corpus.root / rel) for rel in ctx.corpus.assets]
+    plan.nav = Navigation(ctx, shared, compact).entries()
+    plan.journeys = dict(ctx.journeys)
+    plan.unpublished = set(ctx.unpublished)
+    return plan

@@ -1,0 +1,76 @@
+"""What the pages across maps share: the portfolio's figures as the templates get them, and the page they make.
+
+The pages (``compare_pages``, ``channel_pages``, ``portfolio_lists``) only arrange
+the :class:`~journeymaps.figures.portfolio.Portfolio` that the render context
+works out once per build. No MkDocs here.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from journeymaps.figures.analysis import neutral
+from journeymaps.figures.futures import FutureComparison
+from journeymaps.model.types import AS_IS_TYPES, MAP_TYPE_NAMES
+from journeymaps.site import charts
+from journeymaps.site.across_views import AcrossView, FutureView
+from journeymaps.site.badges import Badges
+from journeymaps.site.context import RenderContext
+from journeymaps.site.format import heat_class
+from journeymaps.site.generated import GeneratedPage, Html
+from journeymaps.site.table_rows import TableRows
+
+#: Side-by-side tables need the page's full width, as journey maps do.
+WIDE = ("navigation", "toc")
+_NAMES = [MAP_TYPE_NAMES[t].lower() for t in AS_IS_TYPES]
+#: The map types compared across personas, in words: "current state, service blueprint and day in the life maps".
+AS_IS_NAMES = ", ".join(_NAMES[:-1]) + " and " + _NAMES[-1] + " maps"
+
+
+class PortfolioShared:
+    """The figures across maps of one build, and how their pages are rendered."""
+
+    def __init__(self, ctx: RenderContext) -> None:
+        self.ctx = ctx
+        self.p = ctx.portfolio
+        self.scale = ctx.scale
+        self.stage_order = ctx.vocabulary.stage_order()
+        self.stage_ids = list(self.stage_order)
+        #: ``compare/scenarios/`` is also the address of a stage called "scenarios"; the stage wins.
+        self.has_scenarios_index = "scenarios" not in self.stage_order
+        self.badges = Badges(ctx.env, self.scale)
+        self.view = AcrossView(
+            portfolio=self.p,
+            personas=ctx.personas,
+            scale=self.scale,
+            heat=lambda value: heat_class(value, self.scale),
+            neutral=neutral(self.scale),
+            charts={fid: self._future_chart(fc) for fid, fc in self.p.futures.items()},
+            badge=self.badges.score,
+            table_rows=TableRows(ctx, self.badges),
+        )
+
+    def _future_chart(self, fc: FutureComparison) -> Markup:
+        columns = [self.ctx.term("stages", s.stage) for s in fc.stages]
+        series = [
+            (f"Today: {fc.baseline.journey.title}", [s.baseline for s in fc.stages]),
+            (f"Future: {fc.future.journey.title}", [s.future for s in fc.stages]),
+        ]
+        return charts.overlay(columns, series, self.scale,
+                              f"Emotion by stage of {fc.future.journey.title} and of its baseline")
+
+    def render(self, template: str, url: str, view: object) -> Html:
+        """A ``compare/`` or ``portfolio/`` template with the shared fields and those of ``view``."""
+        return self.ctx.render(template, url, self.view, view)
+
+    def page(self, url: str, title: str, template: str, kind: str, view: object,
+             hide: tuple[str, ...] = ()) -> GeneratedPage:
+        """A page across maps; ``hide`` names Material's sidebars to leave out, for tables that need the width."""
+        return GeneratedPage.virtual(url, title, self.render(template, url, view), kind, hide)
+
+    def future_section(self, journey_id: str, url: str) -> str:
+        """The baseline comparison on a future map's own page ('' when it has none)."""
+        fc = self.p.futures.get(journey_id)
+        if fc is None:
+            return ""
+        return self.render("compare/future.html", url, FutureView(f=fc, on_journey_page=True))

@@ -1,0 +1,272 @@
+"""The template contract of the map, persona, list and review pages: what each template receives.
+
+A template gets the fields of its views as variables (see
+:meth:`journeymaps.site.context.RenderContext.render`), besides what every
+template gets: ``link(address)``, ``term(kind, id)``, ``page_url`` and the
+environment's globals. A site that overrides a template through its theme's
+``custom_dir`` can rely on these fields; ``docs/reference.md`` lists them.
+The views of the pages across maps are in :mod:`journeymaps.site.across_views`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from markupsafe import Markup
+
+from journeymaps.figures.analysis import StepView
+from journeymaps.figures.handoffs import Handoff
+from journeymaps.figures.reviews import ReviewPolicy, ReviewState
+from journeymaps.figures.trend import Trend, TrendPoint
+from journeymaps.git.history import Author, FileHistory
+from journeymaps.model.corpus import JourneyEntry, PersonaEntry
+from journeymaps.model.types import EmotionScale, Journey, Persona, Phase
+
+
+def variables(view: object) -> dict[str, object]:
+    """The fields of a view (a dataclass) as template variables: the objects themselves, not copies."""
+    return {f.name: getattr(view, f.name) for f in fields(view)}  # type: ignore[arg-type]
+
+
+# --- shared by several templates -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Crumb:
+    """A folder in a breadcrumb trail: its name and the address of its page (or of its heading on ``journeys/``)."""
+
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class MapRow:
+    """A map's row in the journey lists (``_macros.html``'s ``journey_table``)."""
+
+    entry: JourneyEntry
+    j: Journey
+    url: str
+    persona: PersonaEntry | None  # None: the persona's file is not published
+    average: float | None
+    sparkline: Markup  # the average emotion of each stage, drawn in Python (charts.py)
+    steps: int
+    touchpoints: int
+    review: ReviewState
+
+
+# --- index/ ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FolderGroup:
+    """The maps directly in one folder, on ``journeys/``."""
+
+    anchor: str
+    folder: str  # '' for the top of the journeys folder
+    name: str
+    journeys: list[MapRow]
+    url: str | None  # the folder's own page, if it has one
+
+
+@dataclass(frozen=True)
+class JourneysIndexView:
+    """``index/journeys.html``: every published map, grouped by folder."""
+
+    groups: list[FolderGroup]
+    count: int
+
+
+@dataclass(frozen=True)
+class SubFolder:
+    """A sub-folder on a folder's page, with the number of maps in it at any depth."""
+
+    name: str
+    count: int
+    url: str
+
+
+@dataclass(frozen=True)
+class FolderView:
+    """``index/folder.html``: the maps of one folder, and its sub-folders."""
+
+    name: str
+    folder: str
+    crumbs: list[Crumb]  # the folders above this one
+    journeys: list[MapRow]
+    below: int  # the maps in its sub-folders
+    subfolders: list[SubFolder]
+
+
+@dataclass(frozen=True)
+class PersonaRow:
+    """A persona's card on ``personas/``."""
+
+    entry: PersonaEntry
+    p: Persona
+    url: str
+    count: int  # its published maps
+
+
+@dataclass(frozen=True)
+class PersonasIndexView:
+    """``index/personas.html``."""
+
+    personas: list[PersonaRow]
+
+
+@dataclass(frozen=True)
+class HomeView:
+    """``index/home.html``: the home page of a site whose docs folder has none."""
+
+    journeys: int
+    personas: int
+
+
+# --- journey/ and history/ ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PhaseView:
+    """One phase of a map: its name, its stage's name, its anchor, its steps and their average emotion."""
+
+    phase: Phase
+    name: str
+    stage_name: str
+    anchor: str
+    steps: list[StepView]
+    average: float | None
+
+
+@dataclass(frozen=True)
+class Lanes:
+    """Which optional lanes of the timeline have content in at least one step."""
+
+    thinking: bool
+    feeling: bool
+    touchpoints: bool
+    pain_points: bool
+    opportunities: bool
+    backstage: bool
+    evidence: bool
+    metrics: bool
+    emotion: bool
+
+
+@dataclass(frozen=True)
+class JourneyView:
+    """``journey/header.html`` and ``journey/map.html`` (and, with :class:`PhaseSection`, ``journey/phase.html``)."""
+
+    entry: JourneyEntry
+    j: Journey
+    views: list[StepView]  # every step, in order
+    phases: list[PhaseView]
+    persona: PersonaEntry | None
+    average: float | None
+    lowest: StepView | None  # the first step with the lowest score
+    scale: EmotionScale
+    chart: Markup  # the emotion curve, drawn in Python (charts.py)
+    baseline: JourneyEntry | None
+    baseline_published: bool
+    futures: list[JourneyEntry]  # the published future maps with this map as their baseline
+    lanes: Lanes
+    crumbs: list[Crumb]
+    handoffs: list[Handoff]
+    handoffs_in: dict[str, Handoff]  # by the anchor of the touchpoint the customer is handed to
+    map_anchor: str  # the map's section on gaps/
+
+
+@dataclass(frozen=True)
+class PhaseSection:
+    """``journey/phase.html`` gets the fields of :class:`JourneyView` and this phase as ``p``."""
+
+    p: PhaseView
+
+
+@dataclass(frozen=True)
+class FreshnessView:
+    """``history/freshness.html``: next review, last change and contributors of a page's file."""
+
+    review: ReviewState | None  # None on a persona page
+    history_on: bool  # False: the site switched git history off
+    reason: str | None  # why the history is not available, if it is not
+    file: FileHistory | None
+    authors: list[Author]
+
+
+@dataclass(frozen=True)
+class HistoryView:
+    """``journey/history.html``: the commits that changed a map's file, and its average emotion at each."""
+
+    j: Journey
+    reason: str | None
+    file: FileHistory | None
+    trend: Trend
+    charted: list[TrendPoint]  # the revisions with an average, oldest first
+    chart: Markup | None
+    current_path: str | None  # the file's path from the top of the repository, to tell renames apart
+
+
+# --- persona/ -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonaProfileView:
+    """``persona/profile.html``."""
+
+    p: Persona
+    entry: PersonaEntry
+    image: str | None  # the address of the portrait
+
+
+@dataclass(frozen=True)
+class PersonaJourneysView:
+    """``persona/journeys.html``: the persona's maps, and the numbers behind their curves."""
+
+    p: Persona
+    journeys: list[MapRow]
+    stages: list[str]  # the stages of these maps, in vocabulary order
+    averages: dict[str, dict[str, float | None]]  # by map id, then by stage
+
+
+# --- reviews/ -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """A map in the review tables."""
+
+    entry: JourneyEntry
+    j: Journey
+    url: str
+    review: ReviewState
+    owner: str | None  # the owner department's name
+
+
+@dataclass(frozen=True)
+class ReviewGroup:
+    """The maps of one owner department that need a review."""
+
+    anchor: str
+    name: str
+    rows: list[ReviewRow]
+
+
+@dataclass(frozen=True)
+class ReviewCounts:
+    """How many published maps are in each review state."""
+
+    never: int
+    overdue: int
+    soon: int
+    current: int
+
+
+@dataclass(frozen=True)
+class ReviewsView:
+    """``reviews/index.html``."""
+
+    groups: list[ReviewGroup]
+    soon: list[ReviewRow]
+    counts: ReviewCounts
+    total: int
+    policy: ReviewPolicy
