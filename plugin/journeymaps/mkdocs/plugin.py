@@ -2,7 +2,9 @@
 
 It reads the journeys folder (outside ``docs/``), adds the generated pages as
 virtual files (never written into ``docs/`` or ``journeys/``), adds them to the
-navigation, and watches the folder in ``mkdocs serve``.
+navigation, and watches the folder in ``mkdocs serve``. Its options are in
+``config.py``; the hand-off of files, navigation and search in ``files.py``,
+``nav.py`` and ``search.py``; this module holds the hooks.
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ from __future__ import annotations
 import gc
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,6 +35,9 @@ from journeymaps.mkdocs.unpublished import UnpublishedLinks
 from journeymaps.model.load import load_corpus
 from journeymaps.site.generated import GeneratedPage, headings
 from journeymaps.site.pages import build_plan
+
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger(__name__)
 
@@ -63,6 +70,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     # alone would build it, says nothing and reads nothing.
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Find the journeys folder; add our CSS, JS, theme partials and Markdown extension; switch off web fonts."""
         if not self.config.enabled:
             return config
         for note in self.config.renamed():
@@ -86,6 +94,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """Read the journeys folder, plan the site, and hand MkDocs the generated pages, files and navigation."""
         if not self.config.enabled:
             return files
         assert self.root is not None
@@ -141,6 +150,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         return history
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        """Stop Jinja2 from checking the theme's template files again and again."""
         # Jinja2 checks a template file's time every time a page asks for it (some 60 times a page with Material).
         # Nothing changes them during a build, and `mkdocs serve` makes a new environment for each build.
         if self.config.enabled:
@@ -148,11 +158,13 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         return env
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Tell the Markdown extension which page it resolves links from."""
         if self.config.enabled:
             self.unlinker.page = page.file.src_uri  # links are resolved from this page while it renders
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Put a generated page's pre-rendered HTML in place, with its anchors, table of contents and edit link."""
         if not self.config.enabled:
             return html
         for source, target in self.unlinker.removed:
@@ -188,10 +200,12 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     on_page_context = CombinedEvent(_show_search_view, _show_page)
 
     def on_build_error(self, *, error: Exception) -> None:
+        """Give the objects set aside back to the garbage collector."""
         if self.config.enabled:
             gc.unfreeze()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Let go of the build's objects in `mkdocs serve`; fail a `--strict --quiet` build that had problems."""
         if not self.config.enabled:
             return
         # `mkdocs serve` builds again in this process: what the build set aside may be collected again. After
@@ -205,7 +219,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             raise PluginError(f"journeymaps: {self.problems} problem(s) in the journeys folder and --strict is set; "
                               "run 'journeymaps validate' for the list")
 
-    def on_serve(self, server, /, *, config: MkDocsConfig, builder):
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
+        """Rebuild when anything in the journeys folder changes."""
         if self.config.enabled and self.root is not None and self.root.is_dir():
             server.watch(str(self.root))
         return server
