@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 
-.PHONY: serve build test lint chromium
+.PHONY: serve build test quick lint chromium
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,5 +28,8 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-test: lint chromium  ## the whole test suite, browser tests included
-	$(BIN)/pytest
+test: lint chromium  ## the whole test suite, browser and slow tests included
+	$(BIN)/pytest --slow
+
+quick: lint  ## the developer loop: every test but the browser and slow ones (under a minute and a half)
+	$(BIN)/pytest -m "not browser"

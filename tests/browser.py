@@ -20,6 +20,9 @@ from pathlib import Path
 import axe_playwright_python
 from playwright.sync_api import Browser, Page, sync_playwright
 
+#: Whether the running test may start Chromium: conftest.py allows it to tests marked ``browser`` only, so that
+#: ``pytest -m "not browser"`` can never start a browser.
+ALLOWED = True
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 #: axe-core as shipped inside a PyPI package: injected from disk, never fetched.
 AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
@@ -68,6 +71,8 @@ def serve(site: Path, prefix: str = "/intranet/journey-maps/") -> Iterator[Serve
 @contextmanager
 def browser() -> Iterator[Browser]:
     """Headless Chromium from the operating system's packages."""
+    if not ALLOWED:
+        raise RuntimeError("this test starts Chromium: mark it @pytest.mark.browser")
     if not Path(CHROMIUM).exists():
         raise RuntimeError(f"Chromium is not installed at {CHROMIUM}; `apt-get install chromium` (make test does)")
     with sync_playwright() as p:

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from sites import BIN, command_env
+from sites import BIN, build
 
 GIT = shutil.which("git") or "/usr/bin/git"
 
@@ -47,12 +47,10 @@ def commit(repo: Path, message: str, author: tuple[str, str] = ANA, date: str = 
 
 
 def build_with(root: Path, *extra: str, path: str | None = None, env: dict[str, str] | None = None):
-    """``mkdocs build`` of ``root`` with a chosen PATH (default: this environment and /usr/bin:/bin)."""
-    return subprocess.run(
-        [str(BIN / "mkdocs"), "build", "-d", str(root / "site"), *extra], cwd=root, capture_output=True, text=True,
-        env=command_env(PATH=path or f"{BIN}:/usr/bin:/bin", HOME=str(root.parent / "home"), GIT_CONFIG_NOSYSTEM="1",
-                        **(env or {})),
-    )
+    """``mkdocs build`` of ``root`` (in this process, see sites.build) with a chosen PATH (default: this environment
+    and /usr/bin:/bin), no user or system git configuration, and ``env``."""
+    return build(root, *extra, env={"PATH": path or f"{BIN}:/usr/bin:/bin", "HOME": str(root.parent / "home"),
+                                    "GIT_CONFIG_NOSYSTEM": "1", **(env or {})})
 
 
 def counting_git(folder: Path, log: Path) -> str:

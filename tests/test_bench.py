@@ -5,7 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from sites import REPO, command_env
+
+pytestmark = pytest.mark.slow  # the benchmark builds a dozen sites as commands
 
 
 def _repository_state() -> str:

@@ -13,6 +13,8 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from browser import ARTIFACTS, Recorder, Server, axe_violations, browser, describe, serve
 from sites import FRESH_CONFIG, REPO, build, spec_site
 
+pytestmark = pytest.mark.browser  # every test here starts Chromium
+
 #: One page of every type the site publishes (address below the site root).
 PAGES = {
     "home": "",

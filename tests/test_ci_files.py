@@ -67,6 +67,7 @@ def workflow_steps() -> list[dict]:
     return workflow["jobs"]["check"]["steps"]
 
 
+@pytest.mark.slow
 def test_workflow_steps_run_as_written(pull_request: Path) -> None:
     ran = []
     for step in workflow_steps():

@@ -223,6 +223,7 @@ def test_new_in_a_fresh_repository_made_from_the_spec(tmp_path: Path) -> None:
     assert (validate.returncode, validate.stderr) == (0, "2 journeys and 1 persona are valid\n")
 
 
+@pytest.mark.slow
 def test_a_fresh_repository_from_new_vocabulary_to_a_built_site(tmp_path: Path) -> None:
     """Every command a newcomer types, in a subprocess, then the build: nothing written by hand but mkdocs.yml."""
     (tmp_path / "docs").mkdir()

@@ -382,6 +382,7 @@ ZERO_CONTRAST = """() => {
 }"""
 
 
+@pytest.mark.browser
 def test_zero_counts_are_readable(tmp_path: Path) -> None:
     root = portfolio_site(tmp_path)
     assert build(root, "--strict").returncode == 0

@@ -26,6 +26,8 @@ import pytest
 import gitrepo
 from sites import BIN, REPO, command_env
 
+pytestmark = pytest.mark.slow  # the sample site built five times, as commands in fresh processes
+
 EPOCH = 1_790_000_000  # 2026-09-21 in UTC
 OTHER_EPOCH = EPOCH + 3 * 86_400
 DATE_FILES = {"sitemap.xml", "sitemap.xml.gz"}

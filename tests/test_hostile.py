@@ -579,6 +579,7 @@ def many_touchpoints(touchpoints: int = 5000, per_step: int = 10) -> str:
     return "\n".join([*lines, "---", ""])
 
 
+@pytest.mark.slow
 def test_ten_megabyte_files_beside_healthy_ones(tmp_path: Path) -> None:
     healthy_site(tmp_path)
     big, line = ten_mb_front_matter()
@@ -600,6 +601,7 @@ def test_ten_megabyte_files_beside_healthy_ones(tmp_path: Path) -> None:
     assert page.count("Maya compares the fit notes") > 100_000
 
 
+@pytest.mark.slow
 def test_five_thousand_touchpoints_build(tmp_path: Path) -> None:
     healthy_site(tmp_path)
     write(tmp_path, {"journeys/huge/touchpoints.md": many_touchpoints()})

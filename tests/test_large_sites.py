@@ -102,6 +102,7 @@ def test_folder_pages_list_their_maps_and_sub_folders(compact: Path) -> None:
     assert '<h2 id="folder-service-phone"><a href="service/phone/">Phone</a></h2>' in page(compact, "journeys")
 
 
+@pytest.mark.slow
 def test_navigation_full_keeps_every_map_of_a_large_site(tmp_path: Path) -> None:
     root = many_maps(tmp_path, NAV_LIMIT, FRESH_CONFIG.replace("  - journeys", "  - journeys:\n      navigation: full"))
     assert build(root, "--strict").returncode == 0
@@ -249,6 +250,7 @@ def test_plans_are_the_same_with_and_without_the_caches(tmp_path: Path) -> None:
     assert cached.nav == fresh.nav and cached.files == fresh.files
 
 
+@pytest.mark.slow
 def test_serve_rebuilds_pages_that_depend_on_a_changed_persona(tmp_path: Path) -> None:
     """A cached journey is not a stale journey page: its persona's new name shows after the rebuild."""
     root = spec_site(tmp_path)

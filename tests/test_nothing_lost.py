@@ -24,6 +24,8 @@ import pytest
 from journeymaps.cli.main import main
 from sites import BIN, REPO, command_env
 
+pytestmark = pytest.mark.slow  # the sample site built again and again, as commands
+
 #: Commands whose purpose is to write source files when asked to.
 WRITERS = {"new", "import"}
 ENV = command_env()

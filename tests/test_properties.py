@@ -51,6 +51,9 @@ def budget(name: str):
     return settings(max_examples=BUDGET[name] * SCALE)
 
 
+pytestmark = pytest.mark.slow  # hundreds of examples per property
+
+
 # --- a journeys folder that the examples are written into -----------------------------
 
 STAGES = ["awareness", "consideration", "purchase", "retention", "advocacy"]

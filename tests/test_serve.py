@@ -8,7 +8,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from sites import BIN, command_env, spec_site
+
+pytestmark = pytest.mark.slow  # a real `mkdocs serve`, waited for
 
 
 def _free_port() -> int:

@@ -10,6 +10,8 @@ import browser as chromium
 from portfolio_site import portfolio_site
 from sites import build
 
+pytestmark = pytest.mark.browser  # every test here starts Chromium
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
