@@ -354,6 +354,14 @@ def test_sheet_with_wrong_columns(corpus: Path, tmp_path: Path) -> None:
     assert result.exit_code == 1
 
 
+def test_an_unknown_column_with_no_near_name_lists_the_columns(corpus: Path, tmp_path: Path) -> None:
+    (tmp_path / "sheet.csv").write_text(HEADER + ",notes\n", encoding="utf-8")
+    result = invoke(tmp_path, "import", "--journeys", str(corpus / "journeys"), "sheet.csv")
+    assert result.stdout == (
+        "sheet.csv:1: notes: unknown column 'notes'; expected one of: action, channel, contact, department, device, "
+        "emotion, frontstage, journey, persona, stage, status, step, support, time, touchpoint, type\n")
+
+
 def test_empty_sheet_and_sheet_without_rows(corpus: Path, tmp_path: Path) -> None:
     (tmp_path / "empty.csv").write_text("", encoding="utf-8")
     result = invoke(tmp_path, "import", "--journeys", str(corpus / "journeys"), "empty.csv")

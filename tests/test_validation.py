@@ -493,6 +493,13 @@ RULES = [
         id="unknown-key-suport",
     ),
     pytest.param(
+        BUY, "        emotion: 1\n", "        emotion: 1\n        xyz: [Ask the team]\n",
+        [f"{BUY}:14: phases[0].steps[0].xyz: unknown key 'xyz'; expected one of: action, backstage, emotion, "
+         "evidence, feeling, frontstage, metrics, moment_of_truth, opportunities, pain_points, support, thinking, "
+         "time, touchpoints"],
+        id="unknown-step-key-lists-all-14",
+    ),
+    pytest.param(
         BUY, "        emotion: 1\n", "        emotion: 1\n        front_stage: [Staff answer]\n",
         [f"{BUY}:14: phases[0].steps[0].front_stage: unknown key 'front_stage'; did you mean 'frontstage'?"],
         id="unknown-key-front_stage",

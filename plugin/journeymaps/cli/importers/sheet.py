@@ -81,7 +81,8 @@ def import_csv(text: str, display: str, context: Context) -> Imported:
         return result
     for name in header:
         if name not in CSV_COLUMNS:
-            reader.problem(1, name, f"unknown column '{name}'{did_you_mean(name, CSV_COLUMNS)}")
+            hint = did_you_mean(name, CSV_COLUMNS, limit=len(CSV_COLUMNS))  # all 16 columns, not "see ..."
+            reader.problem(1, name, f"unknown column '{name}'{hint}")
     for name in CSV_COLUMNS:
         if name not in header and name not in _OPTIONAL_COLUMNS:
             reader.problem(1, name, f"the sheet has no column '{name}'; it needs the columns of "
