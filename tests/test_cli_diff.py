@@ -412,3 +412,56 @@ def test_scores_on_a_scale_without_negatives_have_no_sign(tmp_path: Path) -> Non
     assert "+" not in result.stdout
     data = json.loads(invoke(tmp_path, "HEAD", "--format", "json").stdout)
     assert data["emotion_scale"] == {"min": 1, "max": 5}
+
+
+BLUEPRINT_STEP = """\
+        time: "07:10"
+        frontstage: [Staff answer comments on the post]
+        backstage: [Marketing schedules the campaign, Legal checks the claims]
+        support: [Campaign tool, Social media inbox]
+"""
+
+
+def test_time_and_lane_changes_in_words(repo: Path) -> None:
+    edit(repo, BUY, "        emotion: 1\n", "        emotion: 1\n" + BLUEPRINT_STEP)
+    edit(repo, BUY, "        emotion: -1\n", "        emotion: -1\n        time: Lunch break\n")
+    commit(repo, "Lanes", "2026-05-02T10:00:00Z")
+    edit(repo, BUY, '        time: "07:10"\n', '        time: "07:30"\n')
+    edit(repo, BUY, "        frontstage: [Staff answer comments on the post]\n",
+         "        frontstage: [Staff answer comments on the post, A *store* manager replies]\n")
+    edit(repo, BUY, "        backstage: [Marketing schedules the campaign, Legal checks the claims]\n",
+         "        backstage: [Marketing schedules the campaign]\n")
+    edit(repo, BUY, "        support: [Campaign tool, Social media inbox]\n",
+         "        support: [CRM, Campaign tool]\n")
+    edit(repo, BUY, "        time: Lunch break\n", "")
+    result = invoke(repo, "HEAD")
+    assert result.exit_code == 0, result.stderr
+    assert changed_lines(result.stdout) == [
+        "- Awareness, step 1: “Sees a friend's post”:",
+        "  - time: 07:10 → 07:30",
+        "  - frontstage action added: “A \\*store\\* manager replies”",
+        "  - backstage action removed: “Legal checks the claims”",
+        "  - support process added: “CRM”",
+        "  - support process removed: “Social media inbox”",
+        "- Purchase, step 1: “Pays on the website”:",
+        "  - time: Lunch break → none",
+    ]
+    step = json.loads(invoke(repo, "HEAD", "--format", "json").stdout)["changed"][0]["steps"]["changed"][0]
+    assert step["time"] == {"before": "07:10", "after": "07:30"}
+    assert step["frontstage"] == {"added": ["A *store* manager replies"], "removed": []}
+    assert step["backstage"] == {"added": [], "removed": ["Legal checks the claims"]}
+    assert step["support"] == {"added": ["CRM"], "removed": ["Social media inbox"]}
+    assert "other" not in step
+
+
+def test_a_time_set_and_lanes_only_reordered(repo: Path) -> None:
+    without_time = BLUEPRINT_STEP.replace('        time: "07:10"\n', "")
+    edit(repo, BUY, "        emotion: 1\n", "        emotion: 1\n" + without_time)
+    commit(repo, "Lanes", "2026-05-02T10:00:00Z")
+    edit(repo, BUY, "        support: [Campaign tool, Social media inbox]\n",
+         "        support: [Social media inbox, Campaign tool]\n        time: '07:10'\n")
+    assert changed_lines(invoke(repo, "HEAD").stdout) == [
+        "- Awareness, step 1: “Sees a friend's post”:",
+        "  - time: none → 07:10",
+        "  - also changed: support",
+    ]

@@ -15,7 +15,10 @@ from cli import invoke
 from sites import REPO
 from test_validation import BUY, FUT, VOCAB, edit, write, write_corpus
 
-HEADER = "journey,persona,type,status,stage,step,action,touchpoint,channel,device,department,contact,emotion"
+HEADER = ("journey,persona,type,status,stage,step,action,touchpoint,channel,device,department,contact,emotion,"
+          "time,frontstage,support")
+#: The columns before format 1.1: such a sheet still imports (the hand-made sheets below use it).
+HEADER_1_0 = HEADER.removesuffix(",time,frontstage,support")
 
 
 
@@ -48,9 +51,9 @@ def test_export_csv(corpus: Path) -> None:
     assert result.stdout_bytes.decode("utf-8").split("\r\n") == [
         HEADER,
         "retail/buy-shoes,maya,current,approved,awareness,1,Sees a friend's post,Friend's post,social-media,"
-        "mobile,marketing,direct,1",
-        "retail/buy-shoes,maya,current,approved,purchase,1,Pays on the website,Checkout,website,desktop,,direct,-1",
-        "retail/buy-shoes-future,maya,future,draft,purchase,1,Pays in one tap,,,,,,2",
+        "mobile,marketing,direct,1,,,",
+        "retail/buy-shoes,maya,current,approved,purchase,1,Pays on the website,Checkout,website,desktop,,direct,-1,,,",
+        "retail/buy-shoes-future,maya,future,draft,purchase,1,Pays in one tap,,,,,,2,,,",
         "",
     ]
     assert result.stderr == ""
@@ -74,7 +77,7 @@ def test_export_only_some_statuses_to_a_file(corpus: Path) -> None:
     assert (result.exit_code, result.stdout) == (0, "")
     assert result.stderr == "wrote out/draft.csv: 1 journeys\n"
     text = (corpus / "out/draft.csv").read_bytes().decode("utf-8")
-    assert text == f"{HEADER}\r\nretail/buy-shoes-future,maya,future,draft,purchase,1,Pays in one tap,,,,,,2\r\n"
+    assert text == f"{HEADER}\r\nretail/buy-shoes-future,maya,future,draft,purchase,1,Pays in one tap,,,,,,2,,,\r\n"
 
 
 def test_export_never_replaces_a_file_without_force(corpus: Path) -> None:
@@ -201,9 +204,9 @@ phases:
 """
 
 
-def sheet(tmp_path: Path, *rows: str) -> Path:
+def sheet(tmp_path: Path, *rows: str, header: str = HEADER_1_0) -> Path:
     path = tmp_path / "sheet.csv"
-    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
     return path
 
 
@@ -351,6 +354,14 @@ def test_sheet_with_wrong_columns(corpus: Path, tmp_path: Path) -> None:
     assert result.exit_code == 1
 
 
+def test_an_unknown_column_with_no_near_name_lists_the_columns(corpus: Path, tmp_path: Path) -> None:
+    (tmp_path / "sheet.csv").write_text(HEADER + ",notes\n", encoding="utf-8")
+    result = invoke(tmp_path, "import", "--journeys", str(corpus / "journeys"), "sheet.csv")
+    assert result.stdout == (
+        "sheet.csv:1: notes: unknown column 'notes'; expected one of: action, channel, contact, department, device, "
+        "emotion, frontstage, journey, persona, stage, status, step, support, time, touchpoint, type\n")
+
+
 def test_empty_sheet_and_sheet_without_rows(corpus: Path, tmp_path: Path) -> None:
     (tmp_path / "empty.csv").write_text("", encoding="utf-8")
     result = invoke(tmp_path, "import", "--journeys", str(corpus / "journeys"), "empty.csv")
@@ -363,7 +374,8 @@ def test_empty_sheet_and_sheet_without_rows(corpus: Path, tmp_path: Path) -> Non
 
 
 def test_sheet_that_is_not_utf8(corpus: Path, tmp_path: Path) -> None:
-    (tmp_path / "latin1.csv").write_bytes(f"{HEADER}\nm,maya,current,draft,awareness,1,Café,,,,,,\n".encode("latin-1"))
+    text = f"{HEADER_1_0}\nm,maya,current,draft,awareness,1,Café,,,,,,\n"
+    (tmp_path / "latin1.csv").write_bytes(text.encode("latin-1"))
     result = invoke(tmp_path, "import", "--journeys", str(corpus / "journeys"), "latin1.csv")
     assert result.stdout == "latin1.csv:1: the file is not UTF-8 text; save it as UTF-8\n"
     assert result.exit_code == 1
@@ -387,6 +399,125 @@ def test_import_into_a_folder_with_a_broken_vocabulary(corpus: Path, tmp_path: P
 
 def test_broken_journeys_beside_do_not_stop_an_import(corpus: Path, tmp_path: Path) -> None:
     edit(corpus, BUY, "persona: maya\n", "persona: maia\n")
-    write(tmp_path / "sheet.csv", f"{HEADER}\nm,maya,current,draft,awareness,1,Looks,,,,,,\n")
+    write(tmp_path / "sheet.csv", f"{HEADER_1_0}\nm,maya,current,draft,awareness,1,Looks,,,,,,\n")
     result = invoke(corpus, "import", str(tmp_path / "sheet.csv"))
     assert (result.exit_code, result.stdout) == (0, "wrote journeys/m.md\n")
+
+
+# --- format 1.1: a step's time and its frontstage and support lanes ----------------------
+
+LANES = """\
+        time: "07:30"
+        frontstage:
+          - "=SUM(A1:A3) posts a day, says the campaign sheet"
+          - Staff answer comments on the post
+        support:
+          - |-
+            Campaign scheduling tool,
+              with its "approval" step
+          - Social media inbox
+"""
+
+
+def with_lanes(corpus: Path) -> None:
+    """Give the first step of BUY a time and both lanes, and the future map's step a time a spreadsheet would run."""
+    edit(corpus, BUY, "        emotion: 1\n", "        emotion: 1\n" + LANES)
+    edit(corpus, FUT, "        emotion: 2\n", "        emotion: 2\n        time: +2 days\n")
+    assert invoke(corpus, "validate").exit_code == 0
+
+
+def test_export_csv_carries_the_time_and_the_lanes(corpus: Path) -> None:
+    with_lanes(corpus)
+    result = invoke(corpus, "export", "--format", "csv")
+    assert result.exit_code == 0
+    text = result.stdout_bytes.decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert [(r["time"], r["frontstage"], r["support"]) for r in rows] == [
+        ("07:30", "'=SUM(A1:A3) posts a day, says the campaign sheet\nStaff answer comments on the post",
+         'Campaign scheduling tool, with its "approval" step\nSocial media inbox'),
+        ("", "", ""),
+        ("'+2 days", "", ""),  # marked as text, as the action and touchpoint cells are
+    ]
+    assert text.split("\r\n")[1].endswith(
+        ',1,07:30,"\'=SUM(A1:A3) posts a day, says the campaign sheet\nStaff answer comments on the post",'
+        '"Campaign scheduling tool, with its ""approval"" step\nSocial media inbox"')
+
+
+def test_export_json_carries_the_time_and_the_lanes(corpus: Path) -> None:
+    with_lanes(corpus)
+    document = json.loads(invoke(corpus, "export").stdout)
+    first, second = (phase["steps"][0] for phase in document["journeys"][0]["phases"])
+    assert first["time"] == "07:30"
+    assert first["frontstage"] == ["=SUM(A1:A3) posts a day, says the campaign sheet",
+                                   "Staff answer comments on the post"]
+    assert first["support"] == ['Campaign scheduling tool,\n  with its "approval" step', "Social media inbox"]
+    assert "time" not in second and (second["frontstage"], second["support"]) == ([], [])
+
+
+def test_round_trip_with_the_time_and_the_lanes_is_lossless(corpus: Path, tmp_path: Path) -> None:
+    with_lanes(corpus)
+    first = invoke(corpus, "export", "--format", "csv")
+    (tmp_path / "sheet.csv").write_bytes(first.stdout_bytes)
+    target = fresh(tmp_path / "new", source=corpus)
+    assert invoke(target, "import", str(tmp_path / "sheet.csv")).exit_code == 0
+    text = (target / BUY).read_text(encoding="utf-8")
+    assert text[text.index("  - stage: awareness\n"):text.index("  - stage: purchase\n")] == """\
+  - stage: awareness
+    steps:
+      - action: Sees a friend's post
+        emotion: 1
+        touchpoints:
+          - name: Friend's post
+            channel: social-media
+            device: mobile
+            department: marketing
+        time: 07:30
+        frontstage:
+          - =SUM(A1:A3) posts a day, says the campaign sheet
+          - Staff answer comments on the post
+        support:
+          - Campaign scheduling tool, with its "approval" step
+          - Social media inbox
+"""
+    assert "        time: +2 days\n" in (target / FUT).read_text(encoding="utf-8")
+    assert invoke(target, "validate").exit_code == 0
+    second = invoke(target, "export", "--format", "csv")
+    assert second.stdout_bytes == first.stdout_bytes
+
+
+def test_a_hand_made_sheet_with_the_lanes(corpus: Path, tmp_path: Path) -> None:
+    """One text a line in a lane's cell; blank lines and the CR of a CRLF inside the cell are dropped."""
+    path = sheet(tmp_path, 'shop/socks,maya,blueprint,draft,purchase,1,Pays,Till,website,,,,0,Lunch break,'
+                           '"Greets her\r\n\r\n  Scans the socks  ",Till system',
+                 'shop/socks,maya,blueprint,draft,purchase,1,Pays,Receipt,email,,,,0,Lunch break,'
+                 '"Greets her\nScans the socks",Till system', header=HEADER)
+    result = invoke(corpus, "import", str(path))
+    assert result.exit_code == 0, result.stdout
+    text = (corpus / "journeys/shop/socks.md").read_text(encoding="utf-8")
+    assert text.endswith("""\
+        time: Lunch break
+        frontstage:
+          - Greets her
+          - Scans the socks
+        support:
+          - Till system
+---
+""")
+
+
+def test_rows_of_one_step_must_agree_on_the_time_and_the_lanes(corpus: Path, tmp_path: Path) -> None:
+    sheet(tmp_path, "m,maya,current,draft,awareness,1,Looks,Post,email,,,,,07:10,Waves,",
+          "m,maya,current,draft,awareness,1,Looks,Ad,email,,,,,07:30,Waves,Ad server",
+          "m,maya,current,draft,awareness,1,Looks,Flyer,email,,,,,,Smiles,", header=HEADER)
+    result = invoke(tmp_path, "import", "--journeys", str(corpus / "journeys"), "sheet.csv")
+    assert result.stdout.splitlines() == [
+        "sheet.csv:3: support: step 1 of awareness has other support texts on line 2; "
+        "rows of one step must have the same support",
+        "sheet.csv:3: time: step 1 of awareness has the time '07:10' on line 2; "
+        "rows of one step must have the same time",
+        "sheet.csv:4: frontstage: step 1 of awareness has other frontstage texts on line 2; "
+        "rows of one step must have the same frontstage",
+        "sheet.csv:4: time: step 1 of awareness has the time '07:10' on line 2; "
+        "rows of one step must have the same time",
+    ]
+    assert result.exit_code == 1

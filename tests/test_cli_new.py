@@ -55,7 +55,10 @@ phases:
         # opportunities: [An idea to improve the step]
         # evidence:
         #   - {kind: quote, text: What a customer said, source: Interview 1}
+        # time: "07:30"                 # when the step happens, as text: 07:30, Day 3, Week 2
+        # frontstage: [What staff do in the customer's sight]
         # backstage: [What happens out of the customer's sight]
+        # support: [Systems and processes that make it possible]
   - stage: retention
     steps:
       - action: Describe what the customer does
@@ -110,6 +113,21 @@ def test_new_journey_from_options_only_writes_a_valid_map(repo: Path, map_type: 
     assert [line for line in text.splitlines() if line.startswith("  - stage:")] == [
         "  - stage: awareness", "  - stage: consideration", "  - stage: purchase", "  - stage: retention"]
     valid(repo)
+
+
+def test_uncommented_time_and_lanes_make_a_valid_step(repo: Path) -> None:
+    result = invoke(repo, "new", "journey", "--title", "Returns", "--persona", "maya", "--type", "blueprint")
+    assert result.exit_code == 0
+    path = repo / "journeys/returns.md"
+    keys = ("time", "frontstage", "backstage", "support")
+    lines = [line.replace("# ", "", 1) if line.lstrip("# ").startswith(tuple(f"{k}:" for k in keys)) else line
+             for line in path.read_text(encoding="utf-8").splitlines()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    valid(repo)
+    step = load_corpus(repo / "journeys").journeys["returns"].journey.phases[0].steps[0]
+    assert (step.time, step.frontstage, step.backstage, step.support) == (
+        "07:30", ["What staff do in the customer's sight"], ["What happens out of the customer's sight"],
+        ["Systems and processes that make it possible"])
 
 
 @pytest.mark.parametrize(("title", "line"), [

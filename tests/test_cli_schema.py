@@ -147,6 +147,12 @@ BROKEN = [
      "'Phone' does not match '^[a-z0-9][a-z0-9_-]*$'"),
     ("vocabulary unknown key", "journeys/vocabulary.yml", "devices:", "device:",
      "Additional properties are not allowed ('device' was unexpected)"),
+    ("time that is a number", JOURNEY_FILE, "        moment_of_truth: false ",
+     "        time: 7.5\n        moment_of_truth: false ", "7.5 is not of type 'string'"),
+    ("frontstage that is text", JOURNEY_FILE, "        moment_of_truth: false ",
+     "        frontstage: Staff answer\n        moment_of_truth: false ", "'Staff answer' is not of type 'array'"),
+    ("support item that is a number", JOURNEY_FILE, "        moment_of_truth: false ",
+     "        support: [CRM, 12]\n        moment_of_truth: false ", "12 is not of type 'string'"),
     # the spec's own example puts a baseline on a current map (see sites.SPEC_JOURNEY)
     ("baseline on a current map", JOURNEY_FILE, "scenario: buy-running-shoes ",
      "baseline: retail/buy-running-shoes-v2\nscenario: buy-running-shoes ",
@@ -192,6 +198,23 @@ def test_an_empty_optional_key_is_accepted_as_the_checks_accept_it(spec: Path) -
     assert data["type"] is None and data["status"] is None and data["tags"] is None
     assert errors(schema_of("journey", spec), data) == []
     assert errors(schema_of("journey", spec), {**data, "title": None}) != []  # a required key stays required
+
+
+def test_the_keys_of_format_1_1_are_described_and_typed(spec: Path) -> None:
+    schema = schema_of("journey", spec)
+    step = schema["$defs"]["Step"]["properties"]
+    assert all(prop.get("description") for prop in step.values()), "every step key has a hover text"
+    assert step["time"]["description"].startswith("When the step happens, as text shown as written")
+    for lane in ("frontstage", "backstage", "support"):
+        assert step[lane]["description"].endswith("a lane of a service blueprint.")
+        assert {"type": "array", "items": {"type": "string", "pattern": "\\S"}} in step[lane]["anyOf"]
+    journey = {"title": "x", "persona": "maya", "phases": [{"stage": "purchase", "steps": [{"action": "Pays"}]}]}
+    text = ("---\ntitle: x\npersona: maya\nphases:\n  - stage: purchase\n    steps:\n      - action: Pays\n"
+            "        time: 07:30\n        frontstage: [no]\n        support: [Till, 12:30]\n---\n")
+    data = front_matter(text)
+    assert data["phases"][0]["steps"][0]["time"] == "07:30"  # as the build reads it: text, not 450 minutes
+    assert errors(schema, data) == []
+    assert errors(schema, journey) == []  # a version 1 map stays valid
 
 
 def test_missing_required_keys_are_rejected(spec: Path) -> None:

@@ -215,7 +215,8 @@ FILE_CASES = {
         f"{H}/number-as-key.md:4: 2026: unknown key 2026; expected one of: baseline, goal, owner, persona, phases, "
         "reviewed, scenario, scope, status, tags, title, type",
         f"{H}/number-as-key.md:9: phases[0].steps[0].1: unknown key 1; expected one of: action, backstage, emotion, "
-        "evidence, feeling, metrics, moment_of_truth, opportunities, pain_points, thinking, touchpoints",
+        "evidence, feeling, frontstage, metrics, moment_of_truth, opportunities, pain_points, support, thinking, "
+        "time, touchpoints",
     ],
     "duplicate-key.md": [f"{H}/duplicate-key.md:4: title: duplicate key 'title' (first on line 2); keep one"],
     "duplicate-nested-key.md": [

@@ -293,7 +293,8 @@ steps = mapping(
                                        text=texts, source=optional(texts)), max_size=2)),
     metrics=optional(st.lists(mapping(name=texts, value=optional(numbers), unit=optional(texts),
                                       target=optional(numbers)), max_size=2)),
-    backstage=optional(st.lists(texts, max_size=2)),
+    time=optional(texts), frontstage=optional(st.lists(texts, max_size=2)),
+    backstage=optional(st.lists(texts, max_size=2)), support=optional(st.lists(texts, max_size=2)),
 )
 
 

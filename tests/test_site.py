@@ -153,6 +153,17 @@ def test_search_index_lands_on_touchpoints(sample: Path) -> None:
     assert any(loc.startswith("personas/harold/") for loc in entries)
 
 
+def test_search_indexes_the_time_and_the_blueprint_lanes_of_a_step(sample: Path) -> None:
+    entries = {e["location"]: e for e in search_index(sample)}
+    walk = entries["journeys/day-in-the-life/harold-morning-walk/#retention-1"]
+    assert walk["title"].startswith("Walks 5 km along the river path")
+    assert "The walk, step 1, 08:05" in walk["text"]
+    chat = entries["journeys/blueprints/return-or-exchange/#retention-1"]["text"]
+    assert "A chat agent joins after four minutes" in chat  # frontstage
+    assert "The agent looks up the order in the order management system" in chat  # backstage
+    assert "Carrier returns portal, not connected to the order management system" in chat  # support
+
+
 def test_search_text_keeps_the_words_of_neighbouring_blocks_apart(sample: Path) -> None:
     entries = {e["location"]: e for e in search_index(sample)}
 

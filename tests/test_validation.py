@@ -434,6 +434,81 @@ RULES = [
         [f"{BUY}:28: phases[1].steps[0].moment_of_truth: expected true or false, got the text 'maybe'"],
         id="text-for-boolean",
     ),
+    # the step keys of format 1.1: time is text, frontstage and support are lists of text
+    pytest.param(
+        BUY, "        emotion: 1\n", "        emotion: 1\n        time: 7.5\n",
+        [f"{BUY}:14: phases[0].steps[0].time: expected text, got a number (7.5) (put it in quotes to make it text)"],
+        id="time-a-number",
+    ),
+    pytest.param(
+        BUY, "        emotion: 1\n", "        emotion: 1\n        time: 0730\n",
+        [f"{BUY}:14: phases[0].steps[0].time: expected text, got a number (730) (put it in quotes to make it text)"],
+        id="time-digits-only",
+    ),
+    pytest.param(
+        BUY, "        emotion: 1\n", "        emotion: 1\n        time: [07:30, 08:00]\n",
+        [f"{BUY}:14: phases[0].steps[0].time: expected text, got a list"],
+        id="time-a-list",
+    ),
+    pytest.param(
+        BUY, "        emotion: 1\n", "        emotion: 1\n        time: {start: 07:30}\n",
+        [f"{BUY}:14: phases[0].steps[0].time: expected text, got a mapping"],
+        id="time-a-mapping",
+    ),
+    pytest.param(
+        BUY, "        emotion: 1\n", "        emotion: 1\n        time: ' '\n",
+        [f"{BUY}:14: phases[0].steps[0].time: must not be empty"],
+        id="time-blank",
+    ),
+    pytest.param(
+        BUY, "        emotion: 1\n", "        emotion: 1\n        frontstage: text\n",
+        [f"{BUY}:14: phases[0].steps[0].frontstage: expected a list, got the text 'text'"],
+        id="frontstage-text",
+    ),
+    pytest.param(
+        BUY, "        emotion: 1\n", "        emotion: 1\n        frontstage: [Staff answer the comments, 12]\n",
+        [f"{BUY}:14: phases[0].steps[0].frontstage[1]: expected text, got a number (12) "
+         "(put it in quotes to make it text)"],
+        id="frontstage-number-item",
+    ),
+    pytest.param(
+        BUY, "        emotion: 1\n", "        emotion: 1\n        support: {tool: CRM}\n",
+        [f"{BUY}:14: phases[0].steps[0].support: expected a list, got a mapping"],
+        id="support-mapping",
+    ),
+    pytest.param(
+        BUY, "        emotion: 1\n", "        emotion: 1\n        support:\n          - CRM\n          - true\n",
+        [f"{BUY}:16: phases[0].steps[0].support[1]: expected text, got true/false (true) "
+         "(put it in quotes to make it text)"],
+        id="support-boolean-item",
+    ),
+    pytest.param(
+        BUY, "        emotion: 1\n", "        emotion: 1\n        support: 7.5\n",
+        [f"{BUY}:14: phases[0].steps[0].support: expected a list, got a number (7.5)"],
+        id="support-a-number",
+    ),
+    pytest.param(
+        BUY, "        emotion: 1\n", "        emotion: 1\n        suport: [CRM]\n",
+        [f"{BUY}:14: phases[0].steps[0].suport: unknown key 'suport'; did you mean 'support'?"],
+        id="unknown-key-suport",
+    ),
+    pytest.param(
+        BUY, "        emotion: 1\n", "        emotion: 1\n        xyz: [Ask the team]\n",
+        [f"{BUY}:14: phases[0].steps[0].xyz: unknown key 'xyz'; expected one of: action, backstage, emotion, "
+         "evidence, feeling, frontstage, metrics, moment_of_truth, opportunities, pain_points, support, thinking, "
+         "time, touchpoints"],
+        id="unknown-step-key-lists-all-14",
+    ),
+    pytest.param(
+        BUY, "        emotion: 1\n", "        emotion: 1\n        front_stage: [Staff answer]\n",
+        [f"{BUY}:14: phases[0].steps[0].front_stage: unknown key 'front_stage'; did you mean 'frontstage'?"],
+        id="unknown-key-front_stage",
+    ),
+    pytest.param(
+        BUY, "        emotion: 1\n", "        emotion: 1\n        time: '07:30'\n        time: '08:00'\n",
+        [f"{BUY}:15: phases[0].steps[0].time: duplicate key 'time' (first on line 14); keep one"],
+        id="duplicate-time",
+    ),
     pytest.param(
         BUY, "type: current\n", "type: futur\n",
         [f"{BUY}:4: type: expected one of current, future, day-in-the-life, blueprint; got the text 'futur'; "
@@ -801,8 +876,13 @@ phases:
             source: Interview 4, March 2026
         metrics:
           - {name: Click-through, value: 2.1, unit: "%", target: 3}
+        time: "07:30"
+        frontstage:
+          - Store staff answer comments on the post
         backstage:
           - Marketing schedules the influencer campaign
+        support:
+          - Campaign scheduling tool
 ---
 ## Hears about the shoe
 
@@ -811,9 +891,18 @@ Free Markdown.
 
 
 def test_every_field_of_the_spec_example_is_accepted(corpus: Path) -> None:
-    # the journey example of the format spec, without its 'baseline' line (allowed on future maps only)
+    # the journey example of the format spec (1.1), without its 'baseline' line (allowed on future maps only)
     write(corpus / "journeys/retail/full.md", FULL)
     validate("journeys").assert_clean("3 journeys and 1 persona are valid\n")
+    step = load_corpus(corpus / "journeys").journeys["retail/full"].journey.phases[0].steps[0]
+    assert (step.time, step.frontstage, step.backstage, step.support) == (
+        "07:30", ["Store staff answer comments on the post"], ["Marketing schedules the influencer campaign"],
+        ["Campaign scheduling tool"])
+
+
+def test_a_version_1_map_has_no_time_and_empty_lanes(corpus: Path) -> None:
+    step = load_corpus(corpus / "journeys").journeys["retail/buy-shoes"].journey.phases[0].steps[0]
+    assert (step.time, step.frontstage, step.support) == (None, [], [])
 
 
 # --- values that YAML 1.1 would have turned into something else --------------------
@@ -831,8 +920,24 @@ def test_every_field_of_the_spec_example_is_accepted(corpus: Path) -> None:
          lambda j: j.phases[0].steps[0].pain_points[0], "no"),
         ("tags: [running, online]\n", "tags: [running, no]\n", lambda j: j.tags, ["running", "no"]),
         ("status: approved\n", "status: approved\ngoal: yes\n", lambda j: j.goal, "yes"),
+        # a time is text as written: never minutes (YAML 1.1 read 7:30 as 450), a date or a boolean
+        ("        emotion: 1\n", "        emotion: 1\n        time: 07:30\n", lambda j: j.phases[0].steps[0].time,
+         "07:30"),
+        ("        emotion: 1\n", "        emotion: 1\n        time: 7:30\n", lambda j: j.phases[0].steps[0].time,
+         "7:30"),
+        ("        emotion: 1\n", "        emotion: 1\n        time: 12:30:15\n",
+         lambda j: j.phases[0].steps[0].time, "12:30:15"),
+        ("        emotion: 1\n", "        emotion: 1\n        time: 2026-03-01\n",
+         lambda j: j.phases[0].steps[0].time, "2026-03-01"),
+        ("        emotion: 1\n", "        emotion: 1\n        time: Lunch break\n",
+         lambda j: j.phases[0].steps[0].time, "Lunch break"),
+        ("        emotion: 1\n", "        emotion: 1\n        time: no\n", lambda j: j.phases[0].steps[0].time,
+         "no"),
+        ("        emotion: 1\n", "        emotion: 1\n        frontstage: [no, 09:00]\n        support: [off]\n",
+         lambda j: (j.phases[0].steps[0].frontstage, j.phases[0].steps[0].support), (["no", "09:00"], ["off"])),
     ],
-    ids=["title-no", "title-off", "title-date", "action-no", "pain-point-no", "tag-no", "goal-yes"],
+    ids=["title-no", "title-off", "title-date", "action-no", "pain-point-no", "tag-no", "goal-yes",
+         "time-07:30", "time-7:30", "time-seconds", "time-date", "time-words", "time-no", "lanes-no-and-clock"],
 )
 def test_yes_no_words_and_dates_in_text_fields_stay_text(corpus: Path, old: str, new: str, read, expected) -> None:
     edit(corpus, BUY, old, new)
@@ -935,9 +1040,11 @@ def _step(loaded, phase: int = 0):
                      lambda c: [getattr(_step(c), f) for f in ("emotion", "thinking", "feeling", "moment_of_truth")],
                      [None, None, None, False], id="step-fields"),
         pytest.param(BUY, "        pain_points:\n          - No size guide in the post\n",
-                     "        pain_points:\n        evidence:\n        metrics:\n        backstage:\n",
-                     lambda c: [getattr(_step(c), f) for f in ("pain_points", "evidence", "metrics", "backstage")],
-                     [[], [], [], []], id="step-lists"),
+                     "        pain_points:\n        evidence:\n        metrics:\n        backstage:\n"
+                     "        time:\n        frontstage:\n        support:\n",
+                     lambda c: [getattr(_step(c), f) for f in ("pain_points", "evidence", "metrics", "backstage",
+                                                                "time", "frontstage", "support")],
+                     [[], [], [], [], None, [], []], id="step-lists"),
         pytest.param(BUY, "        touchpoints:\n          - name: Checkout\n            channel: website\n"
                           "            device: desktop\n", "        touchpoints:\n        opportunities:\n",
                      lambda c: (_step(c, 1).touchpoints, _step(c, 1).opportunities), ([], []), id="step-lists-2"),
@@ -1277,7 +1384,7 @@ def test_all_errors_of_all_files_in_a_subprocess(corpus: Path) -> None:
 @pytest.mark.parametrize(
     ("rel", "old", "new", "expected"),
     [p for p in RULES if p.id in ("unknown-key-pain_point", "unknown-channel", "reviewed-impossible-date",
-                                  "python-tag-refused")],
+                                  "python-tag-refused", "time-a-number", "frontstage-text")],
 )
 def test_rules_in_a_subprocess(corpus: Path, rel: str, old: str, new: str, expected: list[str]) -> None:
     edit(corpus, rel, old, new)

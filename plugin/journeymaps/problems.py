@@ -47,10 +47,10 @@ def printable(text: str) -> str:
 LIST_LIMIT = 12
 
 
-def did_you_mean(value: object, known: Iterable[str], where: str = "") -> str:
+def did_you_mean(value: object, known: Iterable[str], where: str = "", limit: int = LIST_LIMIT) -> str:
     """A short hint naming the nearest known value, or listing the few there are.
 
-    With more than :data:`LIST_LIMIT` known values and none close, ``where`` says
+    With more than ``limit`` known values and none close, ``where`` says
     where they are listed: ``"channels in journeys/vocabulary.yml"`` gives
     "; see the 14 channels in journeys/vocabulary.yml".
     """
@@ -60,6 +60,6 @@ def did_you_mean(value: object, known: Iterable[str], where: str = "") -> str:
     close = difflib.get_close_matches(str(value)[:200], known, n=1, cutoff=0.5)
     if close:
         return f"; did you mean {quote(close[0])}?"
-    if len(known) <= LIST_LIMIT:
+    if len(known) <= limit:
         return "; expected one of: " + ", ".join(known)
     return f"; see the {len(known):,} {where}" if where else ""

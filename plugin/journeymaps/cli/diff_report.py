@@ -10,6 +10,10 @@ from journeymaps.model.types import EmotionScale
 from journeymaps.source.files import VOCABULARY
 from journeymaps.wording import plural
 
+#: A text of each lane of a service blueprint, in words (the lanes as the format specification names them).
+_LANE_LABELS = (("frontstage", "frontstage action"), ("backstage", "backstage action"),
+                ("support", "support process"))
+
 
 def _score(value: float | int | None, scale: EmotionScale | None) -> str:
     """A score as the site writes it: signed only on a scale with negative values (``+1``; ``4`` on 1..5)."""
@@ -105,6 +109,8 @@ def _changed_lines(j: dict[str, Any], scale: EmotionScale | None) -> list[str]:
             lines.append(f"  - was “{escape(step['action_before'])}”")
         if "emotion" in step:
             lines.append("  - " + _emotion_line(step["emotion"], "emotion", scale))
+        if "time" in step:
+            lines.append(f"  - time: {_value(step['time']['before'])} → {_value(step['time']['after'])}")
         tps = step.get("touchpoints", {})
         lines += [f"  - touchpoint added: {_touchpoint_text(tp)}" for tp in tps.get("added", [])]
         lines += [f"  - touchpoint removed: {_touchpoint_text(tp)}" for tp in tps.get("removed", [])]
@@ -115,6 +121,10 @@ def _changed_lines(j: dict[str, Any], scale: EmotionScale | None) -> list[str]:
             group = step.get(key, {})
             lines += [f"  - {label} added: “{escape(text)}”" for text in group.get("added", [])]
             lines += [f"  - {label} resolved: “{escape(text)}”" for text in group.get("resolved", [])]
+        for key, label in _LANE_LABELS:
+            group = step.get(key, {})
+            lines += [f"  - {label} added: “{escape(text)}”" for text in group.get("added", [])]
+            lines += [f"  - {label} removed: “{escape(text)}”" for text in group.get("removed", [])]
         if step.get("other"):
             lines.append(f"  - also changed: {', '.join(step['other'])}")
     for key, verb in (("added", "new step"), ("removed", "step removed")):

@@ -72,7 +72,10 @@ def journey_file(title: str, persona: str, map_type: str, stages: Sequence[str],
                 "        # opportunities: [An idea to improve the step]",
                 "        # evidence:",
                 "        #   - {kind: quote, text: What a customer said, source: Interview 1}",
+                _note('        # time: "07:30"', "when the step happens, as text: 07:30, Day 3, Week 2"),
+                "        # frontstage: [What staff do in the customer's sight]",
                 "        # backstage: [What happens out of the customer's sight]",
+                "        # support: [Systems and processes that make it possible]",
             ]
     lines.append("---")
     lines.append("<!-- The story of the journey: research, context, quotes. A '## heading' with a phase's name or "

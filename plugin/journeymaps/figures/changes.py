@@ -3,8 +3,9 @@
 Steps are matched within each stage by their action text, then by position
 (a reworded step in the same place is one changed step, not a removal and an
 addition; a step found elsewhere, even in another stage, has moved);
-touchpoints by name; pain points and opportunities by their text. A pain
-point or opportunity that is no longer in the map is "resolved".
+touchpoints by name; pain points, opportunities and the texts of the
+blueprint lanes by their text. A pain point or opportunity that is no longer
+in the map is "resolved"; a lane's text is "removed".
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from journeymaps.source.files import VOCABULARY
 _MAP_FIELDS = ("title", "persona", "type", "status", "owner", "reviewed", "scenario", "baseline", "goal", "scope",
                "tags")
 _TOUCHPOINT_FIELDS = ("channel", "device", "department", "contact")
-_OTHER_STEP_FIELDS = ("thinking", "feeling", "moment_of_truth", "evidence", "metrics", "backstage")
+_OTHER_STEP_FIELDS = ("thinking", "feeling", "moment_of_truth", "evidence", "metrics")
+#: The lanes of a service blueprint: lists of texts, compared text by text.
+_LANES = ("frontstage", "backstage", "support")
 
 
 def _json(value: Any) -> Any:
@@ -76,6 +79,8 @@ def _compare_steps(before: Step, after: Step) -> dict[str, Any]:
     if before.emotion != after.emotion:
         change["emotion"] = {"before": before.emotion, "after": after.emotion,
                              "direction": _direction(before.emotion, after.emotion)}
+    if before.time != after.time:
+        change["time"] = {"before": before.time, "after": after.time}
     old_tp = {tp.name: tp for tp in before.touchpoints}
     new_tp = {tp.name: tp for tp in after.touchpoints}
     touchpoints = {
@@ -101,6 +106,14 @@ def _compare_steps(before: Step, after: Step) -> dict[str, Any]:
     if any(ops.values()):
         change["opportunities"] = ops
     other = [f for f in _OTHER_STEP_FIELDS if _json(getattr(before, f)) != _json(getattr(after, f))]
+    for lane in _LANES:
+        old_texts, new_texts = getattr(before, lane), getattr(after, lane)
+        texts = {"added": [t for t in new_texts if t not in old_texts],
+                 "removed": [t for t in old_texts if t not in new_texts]}
+        if any(texts.values()):
+            change[lane] = texts
+        elif old_texts != new_texts:
+            other.append(lane)  # the same texts in another order (or one written twice)
     if "opportunities" not in change and _json(before.opportunities) != _json(after.opportunities):
         other.append("opportunities")  # same titles, other impact, effort or owner
     if other:

@@ -289,12 +289,13 @@ def _problem(model: type[BaseModel], doc: Document, display: str, error: dict) -
         key = path[-1]
         owner = _model_at(model, path[:-1])
         known = [name for name in owner.model_fields] if owner else []
-        hint = did_you_mean(key, known) if known else ""
+        # the keys of the format are few and fixed (a step has 14 since format 1.1): always list them
+        hint = did_you_mean(key, known, limit=len(known)) if known else ""
         return Problem(display, doc.line_of(path, key=True), field, f"unknown key {quote(key)}{hint}")
     if kind == "invalid_key":  # a number (or true/false) where a key's name belongs: an unknown key too
         key = path[-1]
         owner = _model_at(model, path[:-1])
-        hint = did_you_mean(key, list(owner.model_fields)) if owner else ""
+        hint = did_you_mean(key, list(owner.model_fields), limit=len(owner.model_fields)) if owner else ""
         parent = dotted(path[:-1])
         field = f"{parent}.{key}" if parent else str(key)  # not "[2026]", which would read as a list position
         return Problem(display, doc.line_of(path, key=True), field, f"unknown key {quote(key)[1:-1]}{hint}")

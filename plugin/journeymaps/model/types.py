@@ -1,4 +1,4 @@
-"""The validated model of vocabulary, personas and journeys (format version 1).
+"""The validated model of vocabulary, personas and journeys (format version 1.1).
 
 One pydantic model gives validation, types and the JSON Schema. Checks that
 need more than one file (references, order of stages, emotion within the
@@ -260,7 +260,11 @@ class Step(Strict):
     opportunities: list[Opportunity] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
     metrics: list[Metric] = Field(default_factory=list)
+    # Format 1.1: when the step happens (text: "07:30" stays "07:30"), and the blueprint lanes around backstage.
+    time: Text | None = None
+    frontstage: list[Text] = Field(default_factory=list)
     backstage: list[Text] = Field(default_factory=list)
+    support: list[Text] = Field(default_factory=list)
 
 
 class Phase(Strict):

@@ -2,7 +2,8 @@
 
 The CSV has one row per touchpoint with the columns of :data:`CSV_COLUMNS`; a
 step without touchpoints still gets one row (with empty touchpoint columns)
-so that no step is lost. ``journeymaps import`` reads the same columns.
+so that no step is lost. ``journeymaps import`` reads the same columns. The
+step's columns (action, emotion, time and the lanes) repeat on each of its rows.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Container, Iterable, Mapping
 from typing import Any
 
@@ -24,10 +26,13 @@ from journeymaps.model.types import AS_IS_TYPES, Vocabulary
 CSV_COLUMNS = (
     "journey", "persona", "type", "status", "stage", "step", "action",
     "touchpoint", "channel", "device", "department", "contact", "emotion",
+    "time", "frontstage", "support",  # format 1.1: at the end, so that a script reading columns by number still works
 )
 
 #: The free-text columns of the CSV (the others hold ids, numbers and fixed words).
-CSV_TEXT_COLUMNS = ("action", "touchpoint")
+CSV_TEXT_COLUMNS = ("action", "touchpoint", "time", "frontstage", "support")
+#: The columns that hold a list of texts, one a line within the cell.
+CSV_LIST_COLUMNS = ("frontstage", "support")
 #: What a spreadsheet reads as the start of a formula in a cell; and the quote that marks a cell as text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TEXT_MARK = "'"
@@ -46,6 +51,8 @@ def touchpoint_rows(entries: Iterable[JourneyEntry]) -> list[dict[str, str]]:
                 "journey": entry.id, "persona": j.persona, "type": j.type, "status": j.status,
                 "stage": view.phase.stage, "step": str(view.number), "action": view.step.action,
                 "emotion": "" if view.step.emotion is None else str(view.step.emotion),
+                "time": view.step.time or "", "frontstage": list_cell(view.step.frontstage),
+                "support": list_cell(view.step.support),
             }
             empty = {"touchpoint": "", "channel": "", "device": "", "department": "", "contact": ""}
             for tp in view.step.touchpoints or [None]:
@@ -55,6 +62,19 @@ def touchpoint_rows(entries: Iterable[JourneyEntry]) -> list[dict[str, str]]:
                                department=tp.department or "", contact=tp.contact)
                 rows.append({column: row[column] for column in CSV_COLUMNS})
     return rows
+
+
+_LINE_BREAK = re.compile(r"\s*(?:\r\n|\r|\n)\s*")
+
+
+def list_cell(items: Iterable[str]) -> str:
+    """A list of texts as one cell: one text a line (the line breaks within a text become spaces)."""
+    return "\n".join(_LINE_BREAK.sub(" ", item) for item in items)
+
+
+def cell_list(cell: str) -> list[str]:
+    """The texts of a cell that :func:`list_cell` made (or a person typed, one a line); blank lines are skipped."""
+    return [line.strip() for line in cell.split("\n") if line.strip()]
 
 
 def as_cell(text: str) -> str:

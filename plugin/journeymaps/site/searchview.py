@@ -3,14 +3,15 @@
 The timeline is a wide table with a chart; Material's search plugin reads every
 page's HTML with Python's HTML parser, and reading the timelines of a thousand
 maps took longer than building the rest of the site. The search indexes this
-plain view instead: the same words (steps, thoughts, feelings, pain points,
-opportunities, backstage, evidence, metrics) without the table, a heading for
-every step at the step's anchor, one for every pain point at its own anchor,
-and one for every touchpoint at the touchpoint's anchor, so that a search for
-a touchpoint or a pain point lands on it. It is never shown: the page shows
-the timeline. It is made here, not in a template, for speed, and a site cannot
-override it (a ``journey/map.html`` of its own without the skip markers has its
-table indexed instead).
+plain view instead: the same words (steps, times, thoughts, feelings, pain
+points, opportunities, the frontstage, backstage and support lanes, evidence,
+metrics) without the table, a heading for every step at the step's anchor, one
+for every pain point at its own anchor, and one for every touchpoint at the
+touchpoint's anchor, so that a search for a touchpoint or a pain point lands
+on it. It is never shown: the page shows the timeline. It is made here, not
+in a template, for speed, and a site cannot override it (a
+``journey/map.html`` of its own without the skip markers has its table
+indexed instead).
 
 Material's search weighs a title match a thousand times a text match, and
 scores a page's own entry (its title and first lines) 2.5 times a section of
@@ -57,6 +58,8 @@ def map_view(j: Journey, phases: Sequence[PhaseView], views: Sequence[StepView],
     for v in views:  # few tags: the search plugin's parser takes its time per tag
         s = v.step
         words = [f"{_e(phases[v.phase_index].name)}, step {v.number}"]
+        if s.time:
+            words.append(f", {_e(s.time)}")
         if s.moment_of_truth:
             words.append(" (moment of truth)")
         if s.thinking:
@@ -65,7 +68,8 @@ def map_view(j: Journey, phases: Sequence[PhaseView], views: Sequence[StepView],
             words.append(f" {_e(s.feeling)}")
         if s.emotion is not None:
             words.append(f" ({_e(scale.label(s.emotion))})")
-        words += [f" · {_e(text)}" for text in (*(o.title for o in s.opportunities), *s.backstage)]
+        words += [f" · {_e(text)}" for text in (*(o.title for o in s.opportunities), *s.frontstage, *s.backstage,
+                                                 *s.support)]
         words += [f" · {_e(e.text)}" + (f" ({_e(e.source)})" if e.source else "") for e in s.evidence]
         words += [f" · {_e(m.name)}" for m in s.metrics]
         out.append(f'<h3 id="{_e(v.anchor)}">{_e(s.action)}</h3>{"".join(words)}')

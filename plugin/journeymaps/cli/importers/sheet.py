@@ -4,6 +4,8 @@ One row per touchpoint (a step without touchpoints has one row with empty
 touchpoint columns). Rows are grouped by ``journey``, then ``stage`` (in the
 vocabulary's order) and ``step`` number; the touchpoints of a step keep the
 order of their rows. A sheet exported and imported again exports the same.
+A sheet without the columns of format 1.1 (``time``, ``frontstage``,
+``support``) imports as if they were empty.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from journeymaps.cli.newfiles import NewFile
 from journeymaps.model.addresses import slugify
 from journeymaps.model.types import MapType, Status, humanize
 from journeymaps.problems import Problem, did_you_mean
-from journeymaps.site.exports import CSV_COLUMNS, CSV_TEXT_COLUMNS, from_cell
+from journeymaps.site.exports import CSV_COLUMNS, CSV_LIST_COLUMNS, CSV_TEXT_COLUMNS, cell_list, from_cell
 from journeymaps.source.writer import front_matter_file
 
 _TOUCHPOINT_COLUMNS = ("touchpoint", "channel", "device", "department", "contact")
+#: The columns of format 1.1, which a sheet exported before it does not have: read as empty.
+_OPTIONAL_COLUMNS = ("time", "frontstage", "support")
 
 
 @dataclass
@@ -29,6 +33,7 @@ class _Step:
     action: str
     emotion: int | None
     line: int
+    extra: dict[str, Any] = field(default_factory=dict)  # time, frontstage, support: only those given
     touchpoints: list[dict[str, str]] = field(default_factory=list)
     names: dict[str, int] = field(default_factory=dict)  # touchpoint slug -> line
 
@@ -76,9 +81,10 @@ def import_csv(text: str, display: str, context: Context) -> Imported:
         return result
     for name in header:
         if name not in CSV_COLUMNS:
-            reader.problem(1, name, f"unknown column '{name}'{did_you_mean(name, CSV_COLUMNS)}")
+            hint = did_you_mean(name, CSV_COLUMNS, limit=len(CSV_COLUMNS))  # all 16 columns, not "see ..."
+            reader.problem(1, name, f"unknown column '{name}'{hint}")
     for name in CSV_COLUMNS:
-        if name not in header:
+        if name not in header and name not in _OPTIONAL_COLUMNS:
             reader.problem(1, name, f"the sheet has no column '{name}'; it needs the columns of "
                                     "'journeymaps export --format csv'")
     if len(set(header)) != len(header):
@@ -98,6 +104,8 @@ def import_csv(text: str, display: str, context: Context) -> Imported:
                 reader.problem(start, "", f"the row has {len(values)} cells; the header has {len(header)}")
                 continue
             cells = {k: v.strip() for k, v in zip(header, values, strict=True)}
+            for column in _OPTIONAL_COLUMNS:
+                cells.setdefault(column, "")
             for column in CSV_TEXT_COLUMNS:  # the export marks a text that would start a formula with a "'"
                 cells[column] = from_cell(cells[column])
             _row(reader, start, cells, journeys)
@@ -150,6 +158,8 @@ def _row(reader: _Reader, line: int, row: dict[str, str], journeys: dict[str, _J
     scale = vocabulary.emotion_scale
     if emotion is not None and not scale.min <= emotion <= scale.max:
         reader.problem(line, "emotion", f"{emotion} is outside the emotion scale {scale.min}..{scale.max}")
+    extra: dict[str, Any] = {"time": row["time"]} if row["time"] else {}
+    extra.update({column: items for column in CSV_LIST_COLUMNS if (items := cell_list(row[column]))})
     touchpoint = _touchpoint(reader, line, row)
     if len(reader.problems) > before or number is None:
         return
@@ -159,13 +169,19 @@ def _row(reader: _Reader, line: int, row: dict[str, str], journeys: dict[str, _J
         if getattr(journey, column) != value:
             reader.problem(line, column, f"'{value}' differs from '{getattr(journey, column)}' on line "
                                          f"{journey.line} for the same journey; use one")
-    step = journey.steps.setdefault((stage, number), _Step(row["action"], emotion, line))
+    step = journey.steps.setdefault((stage, number), _Step(row["action"], emotion, line, extra))
     if step.action != row["action"]:
         reader.problem(line, "action", f"step {number} of {stage} has the action '{step.action}' on line "
                                        f"{step.line}; rows of one step must have the same action")
     if step.emotion != emotion:
         reader.problem(line, "emotion", f"step {number} of {stage} has the emotion {_show(step.emotion)} on line "
                                         f"{step.line}; rows of one step must have the same emotion")
+    for column in _OPTIONAL_COLUMNS:
+        if step.extra.get(column) != extra.get(column):
+            had = (f"the time {_show(step.extra.get('time'))}" if column == "time"
+                   else f"other {column} texts")
+            reader.problem(line, column, f"step {number} of {stage} has {had} on line {step.line}; "
+                                         f"rows of one step must have the same {column}")
     if touchpoint is not None:
         slug = slugify(touchpoint["name"])
         if slug in step.names:
@@ -209,8 +225,8 @@ def _integer(reader: _Reader, line: int, column: str, value: str, minimum: int |
     return number
 
 
-def _show(value: int | None) -> str:
-    return "(none)" if value is None else str(value)
+def _show(value: int | str | None) -> str:
+    return "(none)" if value is None else f"'{value}'" if isinstance(value, str) else str(value)
 
 
 def _file(ident: str, journey: _Journey, order: dict[str, int]) -> str:
@@ -221,6 +237,7 @@ def _file(ident: str, journey: _Journey, order: dict[str, int]) -> str:
             data["emotion"] = step.emotion
         if step.touchpoints:
             data["touchpoints"] = step.touchpoints
+        data.update(step.extra)
         phases.setdefault(stage, []).append(data)
     return front_matter_file({
         "title": humanize(ident.rsplit("/", 1)[-1]),
