@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from cli import invoke
-from journeymaps.cli.importers.mermaid import emotion_of
+from journeymaps.cli.importers.scores import map_score
+from journeymaps.model.types import EmotionScale
 from test_validation import write, write_corpus
 
 # The user-journey example of Mermaid's documentation, as printed there.
@@ -160,7 +161,8 @@ journey
     (-1, 1, [-1, -1, 0, 1, 1]),
 ])
 def test_scores_are_mapped_linearly_onto_the_scale(low: int, high: int, expected: list[int]) -> None:
-    assert [emotion_of(score, low, high) for score in range(1, 6)] == expected
+    scale = EmotionScale(min=low, max=high)
+    assert [map_score(score, scale).emotion for score in range(1, 6)] == expected
 
 
 def test_rounding_onto_another_scale_is_noted(repo: Path) -> None:
