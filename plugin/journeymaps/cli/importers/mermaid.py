@@ -64,6 +64,10 @@ def import_mermaid(text: str, display: str, source_name: str, session: Session) 
     diagrams: list[tuple[Cleaned, Diagram]] = []
     for block in found:
         cleaned = clean(block)
+        if cleaned.kind is None and cleaned.problems:  # front matter that is never closed, or broken
+            for line, message in cleaned.problems:
+                session.problem(display, line, "", message)
+            continue
         if not (cleaned.kind or "").lower().startswith("journey"):
             kind = f"a {cleaned.kind} diagram" if cleaned.kind else "an empty block"
             if fenced:
@@ -75,13 +79,20 @@ def import_mermaid(text: str, display: str, source_name: str, session: Session) 
             continue
         diagrams.append((cleaned, read(cleaned)))
     with_tasks = [(c, d) for c, d in diagrams if d.tasks]
-    for _, diagram in diagrams:
-        if not diagram.tasks:
-            name = f"the diagram '{tidy_title(diagram.title)}'" if diagram.title else "the diagram"
+    for cleaned, diagram in diagrams:
+        if diagram.tasks:
+            continue
+        for line, message in diagram.problems + cleaned.problems:
+            session.problem(display, line, "", message)
+        name = f"the diagram '{tidy_title(diagram.title)}'" if diagram.title else "the diagram"
+        if fenced:
             session.note(f"{display}:{diagram.line}: {name} has no tasks; nothing to import")
-    if not with_tasks and not session.result.problems:
-        where = "a ```mermaid block with a journey diagram that has tasks" if fenced else "tasks"
-        session.problem(display, 1, "", f"the file has no {where}; nothing to import")
+        elif not diagram.problems:
+            session.problem(display, diagram.line, "", f"{name} has no tasks; nothing to import (a task is "
+                                                       "written 'Task: score: Actor, Actor' under a section)")
+    if fenced and not with_tasks:
+        session.problem(display, 1, "", "the file has no ```mermaid block with a journey diagram that has tasks; "
+                                        "nothing to import")
     if len(with_tasks) > 1 and (session.settings.ident or session.settings.title):
         session.problem(display, with_tasks[1][1].line, "", f"the file has {len(with_tasks)} diagrams; --id and "
                                                             "--title name one map: import the diagrams one by one")
@@ -97,7 +108,7 @@ class DiagramImport:
                  fenced: bool) -> None:
         self.cleaned, self.diagram, self.display, self.source = cleaned, diagram, display, source
         self.session, self.fenced = session, fenced
-        self.problems: list[tuple[int, str]] = []
+        self.problems: list[tuple[int, str, str]] = []  # (line, field, message)
         self.others: dict[str, str | None] = {}  # people other than the persona -> their persona id, if any
 
     def note(self, line: int | None, message: str) -> None:
@@ -117,8 +128,8 @@ class DiagramImport:
         draft = self._draft()
         persona = self._persona()
         phases = self._phases(draft)
-        for line, message in self.problems:
-            session.problem(self.display, line, "", message)
+        for line, field, message in self.problems:
+            session.problem(self.display, line, field, message)
         if draft is None or phases is None or persona is None or self.problems:
             return
         draft.persona = persona
@@ -190,8 +201,10 @@ class DiagramImport:
                 self.note(headings[0].line, f"the diagram has no sections; its tasks are one phase on the first "
                                             f"stage '{stages[0]}' (choose another with --section '=STAGE')")
         else:
-            stages = session.stages.resolve(headings, self.problems)
-            self.problems += check_order(headings, stages, session.plan)
+            found: list[tuple[int, str]] = []
+            stages = session.stages.resolve(headings, found)
+            found += check_order(headings, stages, session.plan)
+            self.problems += [(line, "section", message) for line, message in found]
         phases = []
         for (heading, tasks), stage in zip(groups, stages, strict=True):
             phase = DraftPhase(heading, stage=stage)
@@ -209,7 +222,7 @@ class DiagramImport:
         action = tidy(task.text)
         step = DraftStep(action, f"line {task.line}")
         if not action:
-            self.problems.append((task.line, "the task has no text; write 'Task: score: Actor'"))
+            self.problems.append((task.line, "task", "the task has no text; write 'Task: score: Actor'"))
         score = task.score.strip()
         scale = self.session.plan.scale
         source = self.session.settings.scores or MERMAID_RANGE
@@ -217,8 +230,9 @@ class DiagramImport:
         if not score:
             self.note(task.line, f"'{action}' has no score; the step has no emotion")
         elif value is None:
-            self.problems.append((task.line, f"the score '{score}' of '{action}' is not a number; Mermaid scores "
-                                             f"run from {show(source[0])} to {show(source[1])}"))
+            self.problems.append((task.line, "score", f"the score '{score}' of '{action}' is not a number; Mermaid "
+                                                      f"scores run from {show(source[0])} to {show(source[1])} (a "
+                                                      "task is written 'Task: score: Actor, Actor')"))
         else:
             mapped = map_score(value, scale, source)
             step.data["emotion"] = mapped.emotion
@@ -264,8 +278,8 @@ class DiagramImport:
         if session.settings.persona:
             persona = session.persona_option(self.display, diagram.line)
         elif main is None:
-            self.problems.append((diagram.line, "no task names a person (only systems, or no actor); name the "
-                                                "journey's persona with --persona ID"))
+            self.problems.append((diagram.line, "persona", "no task names a person (only systems, or no actor); "
+                                                           "name the journey's persona with --persona ID"))
             return None
         else:
             persona = session.people.match(main)
@@ -273,9 +287,9 @@ class DiagramImport:
                 persona = session.people.add(main, made_for("the actor", main, self.source))
             elif persona is None:
                 first = next(t.line for t in diagram.tasks if main in t.actors)
-                self.problems.append((first, f"the actor '{main}' (in most tasks) is not a persona; name the persona "
-                                             "with --persona ID, or add --create-personas to write "
-                                             f"personas/{make_id(main, set(), 'persona')}.md"))
+                self.problems.append((first, "actor", f"the actor '{main}' (in most tasks) is not a persona; name the "
+                                                      "persona with --persona ID, or add --create-personas to "
+                                                      f"write personas/{make_id(main, set(), 'persona')}.md"))
                 return None
         if persona is None:
             return None

@@ -128,6 +128,9 @@ def clean(block: Block) -> Cleaned:
             for key in sorted(set(data) - {"title"}, key=str):
                 result.settings.append((result.front_matter_line, f"its front matter's '{key}'"))
         text = _blank(text, matter.start(), matter.end())
+    elif re.match(r"-{3}[ \t]*\n", text[lead:]):
+        result.problems.append((result.line_of(lead), "the diagram's front matter opened here is never closed "
+                                                      "with '---'"))
     for directive in list(_DIRECTIVE.finditer(text)):
         name = re.match(r"%%\{\s*(\w+)", directive.group(0))
         result.settings.append((result.line_of(directive.start()),

@@ -72,7 +72,7 @@ class Session:
             found = self.people.add(wanted, "`--persona " + wanted + "`", ident=wanted)
         elif found is None:
             self.problem(display, line, "persona", f"unknown persona '{wanted}'{did_you_mean(wanted, self.people.ids)}"
-                                                   "; add --create-personas to write it")
+                                                   " (--create-personas writes a new one)")
         self.option_persona = found
         return found
 

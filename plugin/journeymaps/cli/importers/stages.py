@@ -34,6 +34,10 @@ class Heading:
     line: int
     where: str  # as messages say it: "line 5", "cell B1"
 
+    def own(self) -> str:
+        """Where it is, when a problem on its line does not say it already: " (cell B1)"."""
+        return "" if self.where.startswith("line ") else f" ({self.where})"
+
 
 @dataclass
 class SectionMap:
@@ -100,10 +104,9 @@ class StageResolver:
             return False
         stage = option[0] if option[0] in self.plan.ids("stages") else self.plan.match("stages", option[0])
         if stage is None:
+            hint = close_match(option[0], self.plan.ids("stages")) or f"; stages: {self.listed()}"
             problems.append((heading.line, f"--section '{option[1]}' maps the {self.what} '{heading.name}' to "
-                                           f"'{option[0]}', which is not a stage"
-                                           f"{close_match(option[0], self.plan.ids('stages'))}; stages: "
-                                           f"{self.listed()}"))
+                                           f"'{option[0]}', which is not a stage{hint}"))
         return stage
 
     def resolve(self, headings: list[Heading], problems: list[tuple[int, str]]) -> list[str | None]:
@@ -135,10 +138,10 @@ class StageResolver:
         if not self.plan.extend:
             option = f"{heading.name}#{occurrence}" if occurrence > 1 else heading.name
             if occurrence > 1:
-                why = (f"the {self.what} '{heading.name}' ({heading.where}) comes again after other "
+                why = (f"the {self.what} '{heading.name}'{heading.own()} comes again after other "
                        f"{self.what}s; a stage has one phase per map, so map this one to another stage")
             else:
-                why = (f"the {self.what} '{heading.name}' ({heading.where}) matches no stage"
+                why = (f"the {self.what} '{heading.name}'{heading.own()} matches no stage"
                        f"{close_match(heading.name, [label for _, label in self.plan.terms('stages')])}")
             problems.append((heading.line, f"{why}: --section '{option}=STAGE' maps it to a stage "
                                            f"({self.listed()}), or --extend-vocabulary adds it as a new stage"))
@@ -184,12 +187,12 @@ def check_order(headings: list[Heading], stages: list[str | None], plan: Vocabul
             continue
         if stage in first_of and stage != previous:
             other = first_of[stage]
-            problems.append((heading.line, f"the {what} '{heading.name}' ({heading.where}) maps to the stage "
+            problems.append((heading.line, f"the {what} '{heading.name}'{heading.own()} maps to the stage "
                                            f"'{stage}' like the {what} '{other.name}' ({other.where}), with other "
                                            f"{what}s between; a stage has one phase per map: map it to another "
                                            f"stage with --section '{heading.name}#{counts[key]}=STAGE'"))
         elif last is not None and order[stage] < last[0]:
-            problems.append((heading.line, f"the {what} '{heading.name}' ({heading.where}) maps to the stage "
+            problems.append((heading.line, f"the {what} '{heading.name}'{heading.own()} maps to the stage "
                                            f"'{stage}', which comes before the stage '{previous}' of the {what} "
                                            f"'{last[1].name}' ({last[1].where}); {what}s must follow the "
                                            f"vocabulary's stages: {', '.join(plan.ids('stages'))}"))
