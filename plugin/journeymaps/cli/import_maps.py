@@ -118,8 +118,10 @@ def import_command(sources: tuple[Path, ...], kind: str | None, journeys_dir: Pa
     if vocabulary:
         _write_vocabulary(vocabulary_path, vocabulary[0].text)
         click.echo(f"updated {shown_vocabulary}: {plural(len(session.plan.added), 'entry', 'entries')} added")
-    for path in newfiles.write(journeys_dir, result.files):
-        click.echo(f"wrote {display_path(path.resolve(), base)}")
+    personas = {f"personas/{pid}.md": name for pid, (name, _) in session.people.created.items()}
+    for new, path in zip(result.files, newfiles.write(journeys_dir, result.files), strict=True):
+        made = f" (new persona '{personas[new.rel]}')" if new.rel in personas else ""
+        click.echo(f"wrote {display_path(path.resolve(), base)}{made}")
 
 
 def _write_vocabulary(path: Path, text: str) -> None:

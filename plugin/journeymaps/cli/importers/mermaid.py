@@ -72,6 +72,8 @@ def import_mermaid(text: str, display: str, source_name: str, session: Session) 
             kind = f"a {cleaned.kind} diagram" if cleaned.kind else "an empty block"
             if fenced:
                 session.note(f"{display}:{block.first_line}: {kind}, not a journey: skipped")
+            elif not cleaned.text.strip():
+                session.problem(display, 1, "", "the file is empty; a Mermaid journey diagram starts with 'journey'")
             else:
                 session.problem(display, cleaned.line_of(len(cleaned.text) - len(cleaned.text.lstrip())), "",
                                 f"this is not a Mermaid journey diagram: it must start with 'journey'"

@@ -125,6 +125,9 @@ def clean(block: Block) -> Cleaned:
             data = None
         if isinstance(data, dict):
             result.front_matter = data
+            titled = re.search(r"^title\s*:", matter.group(1) or "", re.MULTILINE)
+            if titled:  # the line of the title itself, for notes
+                result.front_matter_line += 1 + (matter.group(1) or "").count("\n", 0, titled.start())
             for key in sorted(set(data) - {"title"}, key=str):
                 result.settings.append((result.front_matter_line, f"its front matter's '{key}'"))
         text = _blank(text, matter.start(), matter.end())
