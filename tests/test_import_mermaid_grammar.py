@@ -247,7 +247,8 @@ def test_scores_out_of_ten(repo: Path) -> None:
 
 
 def test_unknown_section_suggests_only_what_is_really_close(repo: Path) -> None:
-    result = run(repo, "journey\n  section Documentation\n    Reads: 3: Maya\n  section Retentoin\n    Stays: 3: Maya\n")
+    result = run(repo, "journey\n  section Documentation\n    Reads: 3: Maya\n"
+                       "  section Retentoin\n    Stays: 3: Maya\n")
     assert result.stdout.splitlines() == [
         "day.mmd:2: section: the section 'Documentation' matches no stage: --section 'Documentation=STAGE' maps it to "
         "a stage (awareness, consideration, purchase, retention), or --extend-vocabulary adds it as a new stage",

@@ -151,7 +151,7 @@ def clean(block: Block) -> Cleaned:
 def _placeholder(result: Cleaned, written: str) -> str:
     code = written[1:]
     shown = html.unescape(("&#" if code[:-1].isdigit() else "&") + code)
-    if shown.startswith("&") or not shown or not shown.isprintable():  # unknown name or a control character: keep as written
-        shown = written
+    if shown.startswith("&") or not shown or not shown.isprintable():
+        shown = written  # an unknown name or a control character ('order #2;'): the text as written
     result.entities.append((written, shown))
     return f"{_MARK_OPEN}{len(result.entities) - 1}{_MARK_CLOSE}"
