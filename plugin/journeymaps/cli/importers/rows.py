@@ -145,7 +145,7 @@ def _journey(maker: JourneyMaker, reader: StepReader, title: str, stages: dict[s
                 for name in ("type", "status", "goal", "scenario")}
     phases = []
     for name, steps in stages.items():
-        phase = DraftPhase(Heading(" ".join(name.split()), steps[0].line, f"row {steps[0].row}"))
+        phase = DraftPhase(Heading(" ".join(name.split()), steps[0].line, f"line {steps[0].line}"))
         steps = sorted(steps, key=lambda r: r.number if r.number is not None else float("inf")) \
             if any(r.number is not None for r in steps) else steps
         for record in steps:

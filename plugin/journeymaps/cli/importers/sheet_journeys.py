@@ -15,7 +15,7 @@ from typing import get_args
 from journeymaps.cli.importers.drafts import DraftJourney, DraftPhase
 from journeymaps.cli.importers.people import made_for
 from journeymaps.cli.importers.session import Session
-from journeymaps.cli.importers.stages import Heading, check_order
+from journeymaps.cli.importers.stages import Heading, StageResolver, check_order
 from journeymaps.cli.importers.table import Table
 from journeymaps.cli.mdtext import code, escape
 from journeymaps.model.types import MapType, Status, humanize
@@ -104,9 +104,10 @@ class JourneyMaker:
                 session.note(f"{self.table.display}: the sheet names no stages; its steps are one phase on the "
                              f"first stage '{stages[0]}' (choose another with --section '=STAGE')")
         else:
-            stages = session.stages.resolve(headings, problems)
+            what = "stage name"
+            stages = StageResolver(session.plan, session.settings.sections, what).resolve(headings, problems)
             if ordered:
-                problems += check_order(headings, stages, session.plan, "stage")
+                problems += check_order(headings, stages, session.plan, what)
         for line, message in problems:
             self.problem(line, "stage", message, once=message)
         if problems or any(stage is None for stage in stages):
