@@ -180,7 +180,8 @@ def test_two_journeys_of_two_personas_with_scores_and_evidence(root: Path) -> No
     assert (first["feeling"], first["emotion"], first["moment_of_truth"]) == ("Shocked", -2, True)
     assert first["touchpoints"] == [{"name": "Post", "channel": "post", "device": "paper",
                                      "department": "customer-service"}]
-    assert first["evidence"] == [{"kind": "quote", "text": "I nearly fell off my chair.", "source": "Interview 3, June"}]
+    assert first["evidence"] == [{"kind": "quote", "text": "I nearly fell off my chair.",
+                                  "source": "Interview 3, June"}]
     assert first["metrics"] == [{"name": "Renewal letters sent", "value": 12400}]
     assert second["pain_points"] == ["20 minutes on hold", "Agent cannot see the pricing reasons"]
     assert "evidence" not in third  # a source without evidence text is kept in the narrative
