@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from journeymaps.cli.importers import cells
 from journeymaps.cli.importers.columns import NAME_LISTS, field_of, normalise
-from journeymaps.cli.importers.drafts import DraftPhase
+from journeymaps.cli.importers.drafts import DraftJourney, DraftPhase
 from journeymaps.cli.importers.session import Session
 from journeymaps.cli.importers.sheet_journeys import JourneyMaker, sheet_title
 from journeymaps.cli.importers.sheet_steps import StepReader, score_ranges
@@ -92,7 +92,7 @@ def import_grid(table: Table, session: Session, source_name: str, several: bool)
 
 
 def _column(table: Table, c: int, lanes: list[tuple[int, int, str, str | None]], phase: DraftPhase,
-            reader: StepReader, maker: JourneyMaker, draft) -> None:
+            reader: StepReader, maker: JourneyMaker, draft: DraftJourney | None) -> None:
     """The steps of one column."""
     values = {found: table.cell(i, c) for i, _, _, found in lanes if found and table.cell(i, c)}
     refs = {found: f"{column_letter(c)}{i + 1}" for i, _, _, found in lanes if found}

@@ -24,6 +24,7 @@ with a keyword (``Journey planner opened: 3: Me``). Other errors are problems.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from journeymaps.cli.importers.mermaid_text import Cleaned
@@ -205,7 +206,7 @@ def _statements(cleaned: Cleaned, found: list[Token], diagram: Diagram) -> None:
             i = _refuse(diagram, found, i - 1, where, _why(token, after, shown))
 
 
-def _why(token: Token, after: Token | None, shown) -> str:
+def _why(token: Token, after: Token | None, shown: Callable[[str], str]) -> str:
     """Why Mermaid refuses the line that ``token`` starts."""
     if token.kind == "name" and after is not None and after.kind == "invalid" and after.text == ";":
         return (f"';' cannot be written in '{shown(token.text).strip()};…' (Mermaid refuses it); "
