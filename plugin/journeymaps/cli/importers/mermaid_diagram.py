@@ -144,7 +144,7 @@ def read(cleaned: Cleaned) -> Diagram:
         diagram.notes.append((diagram.line, f"the diagram starts with '{first.text}'; Mermaid itself draws a "
                                             "journey only when it starts with 'journey' in lower case"))
     if "title" in cleaned.front_matter and cleaned.front_matter["title"] is not None:
-        diagram.titles.append((cleaned.front_matter_line, str(cleaned.front_matter["title"])))
+        diagram.titles.append((cleaned.title_line, str(cleaned.front_matter["title"])))
     _statements(cleaned, found[found.index(first) + 1:], diagram)
     return diagram
 

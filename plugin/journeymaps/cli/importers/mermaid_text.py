@@ -21,7 +21,7 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
+from journeymaps.source.reader import YamlError, parse_yaml
 
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*mermaid\s*$", re.IGNORECASE)
 # Mermaid's front matter: '---' on the first line, YAML, '---' (the first such line closes it)
@@ -52,7 +52,8 @@ class Cleaned:
     first_line: int
     kind: str | None  # the diagram's first word: 'journey', 'flowchart'...
     front_matter: dict[str, Any] = field(default_factory=dict)
-    front_matter_line: int = 0
+    front_matter_line: int = 0  # of its opening '---'
+    title_line: int = 0  # of its 'title:'
     settings: list[tuple[int, str]] = field(default_factory=list)  # (line, 'front matter config' / a directive)
     comments: list[tuple[int, str]] = field(default_factory=list)  # (line, text after '%%')
     problems: list[tuple[int, str]] = field(default_factory=list)
@@ -115,19 +116,17 @@ def clean(block: Block) -> Cleaned:
     matter = _FRONT_MATTER.match(text, lead)
     if matter:
         result.front_matter_line = result.line_of(lead)
-        try:
-            data = yaml.safe_load(matter.group(1) or "")
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = result.front_matter_line + 1 + (mark.line if mark else 0)
-            result.problems.append((line, "the diagram's front matter is not valid YAML: "
-                                          + " ".join(str(getattr(exc, "problem", exc)).split())))
+        try:  # the project's reader: YAML 1.2, and no alias bomb
+            data = parse_yaml(matter.group(1) or "", line_offset=result.front_matter_line).data
+        except YamlError as exc:
+            result.problems.append((exc.line, f"the diagram's front matter: {exc.message}"))
             data = None
         if isinstance(data, dict):
             result.front_matter = data
             titled = re.search(r"^title\s*:", matter.group(1) or "", re.MULTILINE)
             if titled:  # the line of the title itself, for notes
-                result.front_matter_line += 1 + (matter.group(1) or "").count("\n", 0, titled.start())
+                before = (matter.group(1) or "").count("\n", 0, titled.start())
+                result.title_line = result.front_matter_line + 1 + before
             for key in sorted(set(data) - {"title"}, key=str):
                 result.settings.append((result.front_matter_line, f"its front matter's '{key}'"))
         text = _blank(text, matter.start(), matter.end())

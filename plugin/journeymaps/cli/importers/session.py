@@ -96,6 +96,10 @@ class Session:
         result = self.result
         for option in self.settings.sections.unused():
             self.note(f"--section '{option}' names no section of the input")
+        if (self.settings.ident or self.settings.title) and len(self.drafts) > 1:
+            second = self.drafts[1]
+            self.problem(second.display, second.line, "", f"the input has {len(self.drafts)} maps; --id and --title "
+                                                          "name one map: import them one by one")
         if result.problems:
             result.problems.sort()
             return result
