@@ -16,6 +16,7 @@ from __future__ import annotations
 from journeymaps.cli.importers import cells
 from journeymaps.cli.importers.columns import NAME_LISTS, field_of, normalise
 from journeymaps.cli.importers.drafts import DraftJourney, DraftPhase
+from journeymaps.cli.importers.rows import SINGLE
 from journeymaps.cli.importers.session import Session
 from journeymaps.cli.importers.sheet_journeys import JourneyMaker, sheet_title
 from journeymaps.cli.importers.sheet_steps import StepReader, score_ranges
@@ -57,6 +58,11 @@ def import_grid(table: Table, session: Session, source_name: str, several: bool)
         return
     lanes = [(i, line, row[0], field_of(row[0])) for i, (line, row) in enumerate(table.rows)
              if i != stage_row and row and any(row[1:])]
+    seen: set[str] = set()
+    for n, (i, line, label, found) in enumerate(lanes):  # a second lane of a one-value field is kept as a row
+        if found in SINGLE and found in seen:
+            lanes[n] = (i, line, label, None)
+        seen.add(str(found))
     width = max(len(row) for _, row in table.rows)
     stage, columns = "", []
     for c in range(1, width):
@@ -94,7 +100,10 @@ def import_grid(table: Table, session: Session, source_name: str, several: bool)
 def _column(table: Table, c: int, lanes: list[tuple[int, int, str, str | None]], phase: DraftPhase,
             reader: StepReader, maker: JourneyMaker, draft: DraftJourney | None) -> None:
     """The steps of one column."""
-    values = {found: table.cell(i, c) for i, _, _, found in lanes if found and table.cell(i, c)}
+    values: dict[str, str] = {}
+    for i, _, _, found in lanes:  # two lanes of one list field (Pain points, Problems) are both read
+        if found and table.cell(i, c):
+            values[found] = f"{values[found]}\n{table.cell(i, c)}" if found in values else table.cell(i, c)
     refs = {found: f"{column_letter(c)}{i + 1}" for i, _, _, found in lanes if found}
     line = next(line for _, line, _, found in lanes if found == "action")
     actions = cells.items(values.get("action", ""))

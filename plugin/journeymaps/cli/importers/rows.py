@@ -85,7 +85,8 @@ def import_rows(table: Table, session: Session, source_name: str, several: bool)
             session.note(f"{table.display}: column '{column}' read as {describe_range(found)}")
     reader = StepReader(session, table.display, ranges, {f for f in fields if f})
     for title, stages in journeys.items():
-        _journey(maker, reader, title or sheet_title(table, source_name, several), stages, len(journeys))
+        _journey(maker, reader, " ".join(title.split()) or sheet_title(table, source_name, several), stages,
+                 len(journeys))
 
 
 def _records(table: Table, header: list[str], fields: list[str | None]) -> dict[str, dict[str, list[Record]]]:

@@ -78,7 +78,7 @@ class Session:
 
     def journey_id(self, display: str, line: int, title: str, ident: str | None = None) -> str | None:
         """The id of a new journey: ``ident`` or the title's slug, unique within this import."""
-        chosen = ident or slugify(title) or "imported-journey"
+        chosen = ident or slugify(title).lstrip("_-") or "imported-journey"
         why = journey_id_problem(chosen)
         if why is not None:
             self.problem(display, line, "title" if ident is None else "id", why + "; name it with --id")
