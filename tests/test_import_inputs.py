@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from cli import invoke
+from journeymaps.source.reader import split_front_matter
 from sites import build, spec_site
 
 INPUTS = Path(__file__).parent / "import_inputs"
@@ -66,8 +67,10 @@ def written(root: Path) -> str:
         if path.suffix == ".yml":
             parts += _leaves(yaml.safe_load(path.read_text(encoding="utf-8")))
         elif path.suffix == ".md":
-            _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
-            parts += _leaves(yaml.safe_load(front))
+            source, problems = split_front_matter(path.read_text(encoding="utf-8"), path.name)
+            assert not problems, problems
+            parts += _leaves(source.front_matter.data)
+            body = source.body
             body = re.sub(r"\\(.)", r"\1", body).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
             parts.append(compact(body))
     return "|".join(parts)

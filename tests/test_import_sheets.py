@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from cli import invoke
 from journeymaps.cli.importers.cells import evidence, items, metric
 from journeymaps.cli.importers.columns import field_of
 from journeymaps.cli.importers.emotions import feeling_score
+from journeymaps.source.reader import split_front_matter
 from sites import spec_site
 
 INPUTS = Path(__file__).parent / "import_inputs" / "sheets"
@@ -24,7 +24,10 @@ def root(tmp_path: Path) -> Path:
 
 
 def front(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+    """The front matter of a file, read as the build reads it."""
+    source, problems = split_front_matter(path.read_text(encoding="utf-8"), path.name)
+    assert not problems
+    return source.front_matter.data
 
 
 def steps(path: Path) -> list[dict]:
@@ -324,3 +327,28 @@ def test_a_file_that_is_not_a_workbook(root: Path, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout.startswith(f"{(tmp_path / 'fake.xlsx').as_posix()}:1: this is not an Excel workbook (.xlsx) "
                                     "that can be read")
+
+
+def test_text_from_a_sheet_stays_text(root: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "s.csv"
+    sheet.write_text('Stage,Action,Thought,Notes\nAwareness,no,"---\n1e5",<script>alert(1)</script>\n'
+                     "Awareness,Looks,,# not a heading\n", encoding="utf-8")
+    result = invoke(root, "import", str(sheet), "--persona", "maya")
+    assert result.exit_code == 0, result.stdout
+    path = root / "journeys/s.md"
+    assert steps(path)[0] == {"action": "no", "thinking": "---\n1e5"}
+    assert path.read_text(encoding="utf-8").endswith(
+        "### Notes\n\n- Awareness, no: &lt;script&gt;alert(1)&lt;/script&gt;\n- Awareness, Looks: \\# not a heading\n")
+    assert invoke(root, "validate").exit_code == 0
+
+
+def test_two_grid_lanes_of_one_field(root: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "grid.csv"
+    sheet.write_text(",Awareness\nDoing,Sees a post\nPain points,Too small\nProblems,Blurry\nThinking,Nice\n"
+                     "Thoughts,Maybe\n", encoding="utf-8")
+    result = invoke(root, "import", str(sheet), "--persona", "maya")
+    assert result.exit_code == 0, result.stdout
+    assert steps(root / "journeys/grid.md") == [{"action": "Sees a post", "thinking": "Nice",
+                                                  "pain_points": ["Too small", "Blurry"]}]
+    assert (root / "journeys/grid.md").read_text(encoding="utf-8").endswith(
+        "## Imported rows\n\n### Thoughts\n\n- Awareness, Sees a post: Maybe\n")
