@@ -50,7 +50,7 @@ def _split(field: str, text: str) -> list[str]:
 
 def import_grid(table: Table, session: Session, source_name: str, several: bool) -> None:
     """Read a grid into a draft of the session."""
-    maker = JourneyMaker(session, table, source_name, "grid")
+    maker = JourneyMaker(session, table, source_name)
     stage_row = _stage_row(table)
     if stage_row is None:
         maker.problem(table.rows[0][0], "stage", "the grid has no stage row: put the stages in the first row (its "

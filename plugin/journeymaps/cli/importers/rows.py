@@ -66,7 +66,7 @@ def import_rows(table: Table, session: Session, source_name: str, several: bool)
     """Read a sheet of one row per step into drafts of the session."""
     header = table.rows[0][1]
     fields = header_fields(table)
-    maker = JourneyMaker(session, table, source_name, "one row per step")
+    maker = JourneyMaker(session, table, source_name)
     journeys = _records(table, header, fields)
     known = [h for h, f in zip(header, fields, strict=False) if f is not None and h]
     unknown = [h for h, f in zip(header, fields, strict=False) if f is None and h]
@@ -161,6 +161,11 @@ def _journey(maker: JourneyMaker, reader: StepReader, title: str, stages: dict[s
             if draft is not None:
                 for column, text in record.unknown:
                     maker.keep(draft, "Imported columns", column, phase, step.action, text)
+                for field in ("persona", *settings):  # a journey has one of each: other values are kept
+                    first_value = persona_cell if field == "persona" else settings[field]
+                    if record.values.get(field) and record.values[field] != first_value:
+                        maker.keep(draft, "Imported columns", field.capitalize(), phase, step.action,
+                                   record.values[field])
         if phase.steps:
             phases.append(phase)
     placed = maker.stages(phases, ordered=False) if phases else None

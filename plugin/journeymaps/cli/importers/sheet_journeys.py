@@ -30,11 +30,10 @@ def sheet_title(table: Table, source_name: str, several: bool) -> str:
 class JourneyMaker:
     """Makes the drafts of one sheet's journeys; problems that would repeat on every row are said once."""
 
-    def __init__(self, session: Session, table: Table, source_name: str, shape: str) -> None:
+    def __init__(self, session: Session, table: Table, source_name: str) -> None:
         self.session = session
         self.table = table
         self.source = source_name
-        self.shape = shape  # "one row per step", "grid"
         self.told: set[str] = set()
         self.kept: dict[str, dict[str, dict[str, list[str]]]] = {}  # journey id -> heading -> column -> items
 
