@@ -438,16 +438,16 @@ journey
     result = invoke(repo, "import", name)
     assert result.exit_code == 0, result.stdout
     assert result.stderr.splitlines() == [
-        "note: day.mmd:2: the title 'From the front matter' is not used: the map's title is 'Returning shoes'; it is "
-        "kept in the introduction",
-        "note: day.mmd:5: the title 'For screen readers' is not used: the map's title is 'Returning shoes'; it is kept "
-        "in the introduction",
+        "note: day.mmd:2: the title 'From the front matter' is not the map's title ('Returning shoes'); it is kept in "
+        "the introduction",
+        "note: day.mmd:5: the accessible title (accTitle) 'For screen readers' is not the map's title ('Returning "
+        "shoes'); it is kept in the introduction",
     ]
     text = (repo / "journeys/returning-shoes.md").read_text(encoding="utf-8")
     assert text.startswith("---\ntitle: Returning shoes\n")
     # Mermaid shows the last accDescr; every one is kept, in order, and so are the titles not used
     assert text.endswith("\n\nFirst description\n\nSecond\ndescription\n\nAlso titled (line 2): From the front "
-                         "matter\n\nAlso titled (line 5): For screen readers\n")
+                         "matter\n\nAccessible title (line 5): For screen readers\n")
 
 
 def test_acc_title_names_a_map_without_a_title(repo: Path) -> None:

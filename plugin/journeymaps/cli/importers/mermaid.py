@@ -160,11 +160,13 @@ class DiagramImport:
         for _, text in diagram.acc_descriptions:
             if text.strip():
                 draft.intro.append("\n".join(escape(line) for line in text.split("\n") if line.strip()))
-        unused = [(line, text) for line, text in titles + accessible if text != title]
-        for line, text in unused:
-            self.note(line, f"the title '{text}' is not used: the map's title is '{title}'; it is kept in the "
-                            "introduction")
-            draft.intro.append(f"Also titled (line {line}): {escape(text)}")
+        named = [("title", "Also titled", line, text) for line, text in titles]
+        named += [("accessible title (accTitle)", "Accessible title", line, text) for line, text in accessible]
+        for what, lead, line, text in named:
+            if text == title:
+                continue
+            self.note(line, f"the {what} '{text}' is not the map's title ('{title}'); it is kept in the introduction")
+            draft.intro.append(f"{lead} (line {line}): {escape(text)}")
         if diagram.comments:
             draft.sections["Comments in the diagram"] = [f"- Line {line}: {escape(text)}"
                                                          for line, text in diagram.comments]
