@@ -261,7 +261,7 @@ def test_the_grid_template(root: Path) -> None:
     notes = result.stderr.splitlines()
     assert notes[0] == (f"note: {shown}: read as a grid (stages as columns, 12 lanes as rows; rows 'Open questions' "
                         "kept in the narrative under '## Imported rows')")
-    assert (f"note: {shown}:2: cell D5 has 1 item for the 2 actions of column D; it goes to the first, 'Uploads "
+    assert (f"note: {shown}:7: cell D5 has 1 item for the 2 actions of column D; it goes to the first, 'Uploads "
             "payslips and bank statements'") in notes
     path = root / "journeys/mortgage-grid.md"
     data = front(path)

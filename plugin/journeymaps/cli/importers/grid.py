@@ -105,6 +105,7 @@ def _column(table: Table, c: int, lanes: list[tuple[int, int, str, str | None]],
         if found and table.cell(i, c):
             values[found] = f"{values[found]}\n{table.cell(i, c)}" if found in values else table.cell(i, c)
     refs = {found: f"{column_letter(c)}{i + 1}" for i, _, _, found in lanes if found}
+    lines = {found: line for _, line, _, found in lanes if found}
     line = next(line for _, line, _, found in lanes if found == "action")
     actions = cells.items(values.get("action", ""))
     if not actions:
@@ -125,10 +126,10 @@ def _column(table: Table, c: int, lanes: list[tuple[int, int, str, str | None]],
         else:
             shares[0][found] = text
             if len(actions) > 1:
-                reader.note(line, f"cell {refs[found]} has {plural(len(parts), 'item')} for the {len(actions)} "
+                reader.note(lines[found], f"cell {refs[found]} has {plural(len(parts), 'item')} for the {len(actions)} "
                                   f"actions of column {column_letter(c)}; it goes to the first, '{actions[0]}'")
     for share in shares:
-        step = reader.step(share, line, f"column {column_letter(c)}", phase)
+        step = reader.step(share, line, f"column {column_letter(c)}", phase, lines)
         phase.steps.append(step)
     for i, _, label, found in lanes:
         if found is None and table.cell(i, c) and draft is not None:

@@ -44,6 +44,11 @@ class StepReader:
         self.display = display
         self.ranges = ranges  # the range of a column of plain numbers, by field ('score', 'feeling')
         self.reported: set[tuple[str, str]] = set()
+        self.lines: dict[str, int] = {}  # the line of each field's cell, for the step being read (a grid's lanes)
+
+    def at(self, field: str, line: int) -> int:
+        """The line of a field's cell of the current step (``line`` when the whole step is one row)."""
+        return self.lines.get(field, line)
 
     def problem(self, line: int, field: str, message: str, key: tuple[str, str] | None = None) -> None:
         """A problem; with ``key``, only the first of its kind in this sheet."""
@@ -57,8 +62,10 @@ class StepReader:
         """A note naming the sheet's line."""
         self.session.note(f"{self.display}:{line}: {message}")
 
-    def step(self, values: dict[str, str], line: int, where: str, phase: DraftPhase) -> DraftStep:
-        """The step the cells describe (its action must not be empty)."""
+    def step(self, values: dict[str, str], line: int, where: str, phase: DraftPhase,
+             lines: dict[str, int] | None = None) -> DraftStep:
+        """The step the cells describe (its action must not be empty); ``lines`` gives a line per field."""
+        self.lines = lines or {}
         action = cells.one_line(values.get("action", ""))
         step = DraftStep(action, where)
         data = step.data
@@ -66,11 +73,12 @@ class StepReader:
             data["thinking"] = "\n".join(unquote(line) for line in values["thinking"].strip().split("\n"))
         if values.get("feeling"):
             data["feeling"] = values["feeling"].strip()
-        self._emotion(values, line, step, phase)
+        self._emotion(values, self.at("feeling", self.at("score", line)), step, phase)
         if values.get("moment_of_truth"):
             truth = cells.truth(values["moment_of_truth"])
             if truth is None:
-                self.problem(line, "moment of truth", f"'{values['moment_of_truth']}' is neither yes nor no")
+                self.problem(self.at("moment_of_truth", line), "moment of truth",
+                             f"'{values['moment_of_truth']}' is neither yes nor no")
             elif truth:
                 data["moment_of_truth"] = True
         data["touchpoints"] = self._touchpoints(values, line, step, phase)
@@ -200,19 +208,21 @@ class StepReader:
         for n, name in enumerate(names):
             touchpoint: dict[str, Any] = {"name": name}
             written = kinds["channel"][n]
-            channel = self.term("channel", written, line) if written else self._channel_of(name, line)
+            channel = self.term("channel", written, self.at("channel", line)) if written else \
+                self._channel_of(name, self.at("touchpoint", line))
             if channel is not None:
                 touchpoint["channel"] = channel
             for field in ("device", "department"):
                 if kinds[field][n]:
-                    found = self.term(field, kinds[field][n], line)
+                    found = self.term(field, kinds[field][n], self.at(field, line))
                     if found is not None:
                         touchpoint[field] = found
             contact = values.get("contact", "").strip().casefold()
             if contact in ("indirect", "no", "n"):
                 touchpoint["contact"] = "indirect"
             elif contact not in ("", "direct", "yes", "y"):
-                self.problem(line, "contact", f"'{values['contact']}' is neither direct nor indirect")
+                self.problem(self.at("contact", line), "contact",
+                             f"'{values['contact']}' is neither direct nor indirect")
             result.append(touchpoint)
         for field in ("channel", "device", "department"):  # cells that name more than the touchpoints take
             extra = cells.items(values.get(field, ""), names=True)
