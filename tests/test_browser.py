@@ -38,6 +38,7 @@ PAGES = {
     "reviews": "reviews/",
     "scenarios index": "compare/scenarios/",
     # every hand-written page of the docs folder (the home page is docs/index.md, the guide docs/writing.md)
+    "format": "format/",
     "contributing": "contributing/",
     "reference": "reference/",
     "exports": "exports/",

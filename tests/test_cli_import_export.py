@@ -340,18 +340,21 @@ def test_sheet_problems_name_the_row_and_column(corpus: Path, tmp_path: Path, ro
     assert path.exists() and not (corpus / "journeys/m.md").exists()
 
 
-def test_sheet_with_wrong_columns(corpus: Path, tmp_path: Path) -> None:
+def test_sheet_with_other_columns_than_the_export_is_read_as_one_row_per_step(corpus: Path, tmp_path: Path) -> None:
+    """Before issue 16 a column that was not one of the export's was refused; now the export's names are headers
+    like any other (``emotions`` is the feeling), and the sheet is read as one row per step."""
     path = tmp_path / "sheet.csv"
-    path.write_text(HEADER.replace("emotion", "emotions").replace(",department", "") + "\n", encoding="utf-8")
+    path.write_text(HEADER.replace("emotion", "emotions").replace(",department", "") + "\n"
+                    "m,maya,current,draft,awareness,1,Looks,Poster,social-media,,,-1\n", encoding="utf-8")
     result = invoke(tmp_path, "import", "--journeys", str(corpus / "journeys"), "sheet.csv")
-    assert result.stdout.splitlines() == [
-        "sheet.csv:1: emotions: unknown column 'emotions'; did you mean 'emotion'?",
-        "sheet.csv:1: department: the sheet has no column 'department'; it needs the columns of "
-        "'journeymaps export --format csv'",
-        "sheet.csv:1: emotion: the sheet has no column 'emotion'; it needs the columns of "
-        "'journeymaps export --format csv'",
+    assert (result.exit_code, result.stdout) == (0, "wrote journeys/m.md\n")
+    assert result.stderr.splitlines() == [
+        "note: sheet.csv: read as one row per step (12 columns: 12 recognised)",
+        "note: sheet.csv: column 'emotions' read as -2..2",
     ]
-    assert result.exit_code == 1
+    text = (corpus / "journeys/m.md").read_text(encoding="utf-8")
+    assert "      - action: Looks\n        feeling: '-1'\n        emotion: -1\n" in text
+    assert "          - name: Poster\n            channel: social-media\n" in text
 
 
 def test_an_unknown_column_with_no_near_name_lists_the_columns(corpus: Path, tmp_path: Path) -> None:
@@ -365,8 +368,11 @@ def test_an_unknown_column_with_no_near_name_lists_the_columns(corpus: Path, tmp
 def test_empty_sheet_and_sheet_without_rows(corpus: Path, tmp_path: Path) -> None:
     (tmp_path / "empty.csv").write_text("", encoding="utf-8")
     result = invoke(tmp_path, "import", "--journeys", str(corpus / "journeys"), "empty.csv")
-    assert result.stdout == ("empty.csv:1: the sheet is empty; its first row must name the columns: "
-                             f"{HEADER.replace(',', ', ')}\n")
+    assert result.stdout == ("empty.csv:1: the sheet is empty; expected one row per step, whose first row names at "
+                             "least two fields, one of them the action (Step, Action, Doing, Customer action...) or "
+                             "the touchpoint; or a grid whose first column names the lanes (Doing, Touchpoints, "
+                             "Thinking...) under a row of stages; or the columns of 'journeymaps export --format "
+                             "csv'\n")
     sheet(tmp_path)
     result = invoke(tmp_path, "import", "--journeys", str(corpus / "journeys"), "sheet.csv")
     assert result.stdout == "sheet.csv:2: the sheet has no rows below its header\n"
@@ -381,11 +387,12 @@ def test_sheet_that_is_not_utf8(corpus: Path, tmp_path: Path) -> None:
     assert result.exit_code == 1
 
 
-def test_mermaid_options_are_refused_for_a_sheet(corpus: Path, tmp_path: Path) -> None:
+def test_persona_option_is_accepted_for_a_sheet(corpus: Path, tmp_path: Path) -> None:
+    """Refused for every sheet before issue 16; a sheet of the export names its personas, so it changes nothing."""
     sheet(tmp_path, "m,maya,current,draft,awareness,1,Looks,,,,,,")
     result = invoke(tmp_path, "import", "--journeys", str(corpus / "journeys"), "--persona", "maya", "sheet.csv")
-    assert result.exit_code == 2
-    assert "--id, --title, --persona, --section and --create-personas are for Mermaid diagrams" in result.stderr
+    assert result.exit_code == 0
+    assert "persona: maya\n" in (corpus / "journeys/m.md").read_text(encoding="utf-8")
 
 
 def test_import_into_a_folder_with_a_broken_vocabulary(corpus: Path, tmp_path: Path) -> None:

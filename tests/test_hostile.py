@@ -532,16 +532,16 @@ def test_broken_vocabulary(tmp_path: Path, content: str | bytes | None, expected
         vocabulary.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     code, lines, _ = validate(tmp_path)
     assert (code, lines) == (1, expected)
-    # the build still succeeds without --strict (the docs pages publish), names the problem, and publishes
-    # no map: without the vocabulary no reference can be checked
+    # without the vocabulary no map can be checked, and a site without its maps must never be published
+    # silently: the build fails even without --strict, naming the file, the line and the problem
     done = build(tmp_path)
     log = done.stdout + done.stderr
-    assert done.returncode == 0, log
+    assert done.returncode == 1, log
     assert "Traceback" not in log
-    for line in expected:
-        assert f"WARNING -  journeymaps: {line} (this file is left out of the site)" in log.splitlines()
+    assert f"ERROR   -  journeymaps: {'; '.join(expected)} (no map can be published without the vocabulary)" \
+        in log.splitlines()
+    assert "Aborted with a BuildError!" in log
     assert not (tmp_path / "site/journeys/retail").exists()
-    assert (tmp_path / "site/404.html").is_file()
 
 
 # --- huge inputs ----------------------------------------------------------------------

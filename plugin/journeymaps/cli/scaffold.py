@@ -108,10 +108,11 @@ def persona_file(name: str, channels: Sequence[str], vocabulary: Vocabulary) -> 
     return "\n".join(lines) + "\n"
 
 
-#: The example vocabulary of the journey format specification, to adapt: what ``journeymaps new vocabulary`` writes.
+#: An example vocabulary, to adapt: what ``journeymaps new vocabulary`` writes (docs/format.md describes every key).
 VOCABULARY = """\
-# The words every journey map and persona of this folder uses. This is the example of the journey
-# format specification: replace its stages, channels, devices and departments with your own.
+# The words every journey map and persona of this folder uses: an example to adapt. Replace its stages,
+# channels, devices and departments with your own. Every key is described in the journeymaps documentation,
+# "The format" (docs/format.md in its repository).
 emotion_scale:            # optional; this is the default
   min: -2
   max: 2

@@ -35,6 +35,7 @@ from journeymaps.mkdocs.unpublished import UnpublishedLinks
 from journeymaps.model.load import load_corpus
 from journeymaps.site.generated import GeneratedPage, headings
 from journeymaps.site.plan import build_plan
+from journeymaps.source.files import VOCABULARY
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
@@ -100,6 +101,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         assert self.root is not None
         base = Path(config.config_file_path or ".").parent.resolve()
         corpus = load_corpus(self.root, display_base=base, cache=self.read_cache)
+        if corpus.vocabulary is None and self.root.is_dir():
+            # without the vocabulary no map can be checked: a site without maps must not be published silently
+            broken = [p.format() for p in corpus.problems if Path(p.path).name == VOCABULARY]
+            raise PluginError("journeymaps: " + "; ".join(broken or ["vocabulary.yml cannot be read"])
+                              + " (no map can be published without the vocabulary)")
         # The corpus and the pages stay alive until the end of the build: hundreds of thousands of objects that the
         # cyclic garbage collector would walk again and again while the pages are made and rendered. Set them aside.
         gc.freeze()

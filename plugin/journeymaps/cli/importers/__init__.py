@@ -29,6 +29,7 @@ class Imported:
     files: list[NewFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    vocabulary: str | None = None  # the new text of vocabulary.yml, when the import adds to it
 
 
 @dataclass

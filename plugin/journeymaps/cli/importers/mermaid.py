@@ -1,4 +1,4 @@
-"""Import a Mermaid user-journey diagram (``journey``) as a journey map.
+"""Import Mermaid user-journey diagrams (``journey``) as journey maps.
 
     journey
       title My working day
@@ -6,276 +6,310 @@
         Make tea: 5: Me
         Do work: 1: Me, Cat
 
-* ``title`` is the map's title; ``section`` lines become phases, matched to
-  a vocabulary stage by id or name (or by ``--section NAME=STAGE``); the
-  section's text stays the phase's name.
-* A task ``Name: score: Actor, Actor`` becomes a step; the score (a whole
-  number from 1 to 5) is mapped linearly onto the emotion scale, rounded to
-  the nearest whole number.
-* The actor of most tasks is the journey's persona (``--persona`` names it);
-  every actor is matched to a persona by id or name. With
-  ``--create-personas`` a persona file is written for each actor that has
-  none; otherwise an unknown main actor stops the import and the other
-  actors are noted. Who else takes part in a step is written in the
-  narrative under the phase's heading, so nothing is lost.
+``mermaid_text.py`` and ``mermaid_diagram.py`` read a diagram exactly as
+Mermaid does; this module maps it onto the journeys folder:
 
-The source may be a ``.mmd`` file or a Markdown file with ```` ```mermaid ````
-blocks; each ``journey`` block becomes one map, and other diagrams are
-skipped with a note. Every problem is reported in one run where it can be
-found on its own, and titles or descriptions that are not used are noted.
+* ``title`` is the map's title (else the front matter's, else ``accTitle``);
+  ``accDescr`` is the introduction. Sections become phases (``stages.py``);
+  tasks become steps; scores go onto the emotion scale (``scores.py``).
+* The human actor of most tasks is the persona (``--persona`` names it);
+  other people are named under their phase in the narrative (persona files
+  only with ``--create-personas``); system actors go into the step's systems
+  lane (``lanes.py``) and are never personas.
+* Comments, text Mermaid drops after a third ``:`` and scores that are not
+  exact on the scale are kept in the narrative, so nothing is lost.
 
-``mermaid_diagram.py`` reads the diagram; this module maps it onto the
-journeys folder and makes the files.
+A file may hold several diagrams (Markdown with ```` ```mermaid ```` blocks):
+each ``journey`` with tasks is a map; each other block gets a note.
 """
 
 from __future__ import annotations
 
-import math
+import re
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import Any
 
-from journeymaps.cli.importers import Context, Imported, journey_id_problem
-from journeymaps.cli.importers.mermaid_diagram import SCORES, Diagram, Section, Task, blocks, diagram_kind, parse
-from journeymaps.cli.mdtext import code as _code
-from journeymaps.cli.mdtext import escape as _md
-from journeymaps.cli.newfiles import NewFile
-from journeymaps.model.addresses import slugify
-from journeymaps.model.types import EmotionScale, Vocabulary
-from journeymaps.problems import Problem, did_you_mean
-from journeymaps.source.writer import front_matter_file
+from journeymaps.cli.importers.drafts import DraftJourney, DraftPhase, DraftStep, merge_adjacent
+from journeymaps.cli.importers.lanes import SUPPORT_KEY
+from journeymaps.cli.importers.mermaid_diagram import Diagram, Task, read
+from journeymaps.cli.importers.mermaid_text import Cleaned, blocks, clean
+from journeymaps.cli.importers.people import is_system, made_for
+from journeymaps.cli.importers.scores import MERMAID_RANGE, js_number, map_score, show
+from journeymaps.cli.importers.session import Session
+from journeymaps.cli.importers.stages import Heading, check_order
+from journeymaps.cli.importers.vocabulary_edit import make_id
+from journeymaps.cli.mdtext import code, escape
+from journeymaps.wording import plural, verb
 
-
-@dataclass
-class Options:
-    """What the user said on the command line."""
-
-    ident: str | None = None
-    title: str | None = None
-    persona: str | None = None
-    type: str = "current"
-    sections: dict[str, str] = field(default_factory=dict)
-    create_personas: bool = False
-    source_name: str = "diagram"
+_BREAK = re.compile(r"<\s*/?\s*br\s*/?\s*>", re.IGNORECASE)
+_QUOTES = (('"', '"'), ("'", "'"), ("“", "”"), ("‘", "’"))
 
 
-def parse_section_options(values: tuple[str, ...]) -> tuple[dict[str, str], list[str]]:
-    """``("Go to work=awareness", ...)`` -> {"Go to work": "awareness"}; malformed ones are reported."""
-    mapping, problems = {}, []
-    for value in values:
-        name, sep, stage = value.rpartition("=")
-        if not sep or not name.strip() or not stage.strip():
-            problems.append(f"--section '{value}' must be written NAME=STAGE, e.g. --section 'Go to work=awareness'")
-        else:
-            mapping[name.strip()] = stage.strip()
-    return mapping, problems
+def tidy(text: str) -> str:
+    """A name as one line: ``<br>`` as a space, white space collapsed."""
+    return " ".join(_BREAK.sub(" ", text).split())
 
 
-# --- mapping it onto the vocabulary ------------------------------------------------------
+def tidy_title(text: str) -> str:
+    """A title without the quotes Mermaid would show around it."""
+    text = tidy(text)
+    for left, right in _QUOTES:
+        if len(text) > 1 and text.startswith(left) and text.endswith(right):
+            return text[1:-1].strip()
+    return text
 
 
-def emotion_of(score: int, low: int, high: int) -> int:
-    """The score 1..5 mapped linearly onto ``low..high``, rounded half away from the middle."""
-    exact = low + (score - SCORES[0]) * (high - low) / (SCORES[1] - SCORES[0])
-    middle = (low + high) / 2
-    return math.floor(exact + 0.5) if exact >= middle else math.ceil(exact - 0.5)
-
-
-def import_mermaid(text: str, display: str, context: Context, options: Options) -> Imported:
-    """The journey (and persona) files a diagram describes, or the problems that stop its import."""
-    result = Imported()
-    found, fenced = blocks(text, markdown=options.source_name.lower().endswith((".md", ".markdown")))
-    if fenced:  # in Markdown, other diagrams (a flowchart beside the journey) are skipped, with a note
-        for offset, lines in found:
-            kind = diagram_kind(lines)
-            if kind != "journey":
-                result.notes.append(f"{display}:{offset}: skipped a ```mermaid block that is not a user-journey "
-                                    f"diagram ({kind or 'empty'})")
-        found = [(offset, lines) for offset, lines in found if diagram_kind(lines) == "journey"]
-        if not found:
-            result.problems.append(Problem(display, 1, "", "the file has no ```mermaid block with a user-journey "
-                                                           "diagram (its first line must be 'journey')"))
-            return result
-    diagrams = []
-    for offset, lines in found:
-        before = len(result.problems)
-        diagram = parse(lines, offset, display, result.problems, result.notes)
-        if diagram is not None:
-            diagrams.append((diagram, len(result.problems) > before))
-    if len(diagrams) > 1 and (options.ident or options.title):
-        result.problems.append(Problem(display, diagrams[1][0].line, "", f"the file has {len(diagrams)} diagrams; "
-                                       "--id and --title name one map: import the diagrams one by one"))
-    personas: dict[str, str] = {}  # persona id -> file text, for the actors without one
-    for diagram, broken in diagrams:
-        if broken:  # the sections can still be checked: every problem shows in one run
-            _phases(diagram, display, context, options, result)
-        else:
-            _map(diagram, display, context, options, result, personas)
-    if not result.problems:
-        result.files += [NewFile(f"personas/{pid}.md", text) for pid, text in sorted(personas.items())]
-    result.problems.sort()
-    return result
-
-
-def _stage_for(name: str, context: Context, options: Options) -> str | None:
-    if name in options.sections:
-        return options.sections[name]
-    key = name.casefold()
-    for term in context.vocabulary.stages:
-        if key in (term.id.casefold(), term.label.casefold()) or slugify(name) == term.id:
-            return term.id
-    return None
-
-
-def _persona_for(actor: str, context: Context) -> str | None:
-    key = actor.casefold()
-    for pid in sorted(context.persona_ids):
-        entry = context.corpus.personas.get(pid)
-        names = {pid.casefold()}
-        if entry is not None:
-            names |= {entry.persona.name.casefold(), entry.persona.name.split(",")[0].strip().casefold()}
-        if key in names or slugify(actor) == pid:
-            return pid
-    return None
-
-
-def _map(diagram: Diagram, display: str, context: Context, options: Options, result: Imported,
-         personas: dict[str, str]) -> None:
-    problems = result.problems
-    title = options.title or diagram.title
-    if not title:
-        title = options.source_name.rsplit(".", 1)[0].replace("-", " ").replace("_", " ").strip().capitalize()
-        result.notes.append(f"{display}: the diagram has no title; the map is called '{title}' (use --title)")
-    ident = options.ident or slugify(title)
-    if (why := journey_id_problem(ident)) is not None:
-        problems.append(Problem(display, diagram.title_line or diagram.line, "title", why + "; name one with --id"))
-    phases, placed = _phases(diagram, display, context, options, result)
-    persona, main_actor, actor_ids = _persona_and_actors(diagram, display, context, options, result, personas)
-    if problems or persona is None:
+def import_mermaid(text: str, display: str, source_name: str, session: Session) -> None:
+    """Read every diagram of a file into the session: importable ones as drafts, the others as notes."""
+    found, fenced = blocks(text, markdown=source_name.lower().endswith((".md", ".markdown")))
+    diagrams: list[tuple[Cleaned, Diagram]] = []
+    for block in found:
+        cleaned = clean(block)
+        if cleaned.kind is None and cleaned.problems:  # front matter that is never closed, or broken
+            for line, message in cleaned.problems:
+                session.problem(display, line, "", message)
+            continue
+        if not (cleaned.kind or "").lower().startswith("journey"):
+            kind = f"a {cleaned.kind} diagram" if cleaned.kind else "an empty block"
+            if fenced:
+                session.note(f"{display}:{block.first_line}: {kind}, not a journey: skipped")
+            elif not cleaned.text.strip():
+                session.problem(display, 1, "", "the file is empty; a Mermaid journey diagram starts with 'journey'")
+            else:
+                session.problem(display, cleaned.line_of(len(cleaned.text) - len(cleaned.text.lstrip())), "",
+                                f"this is not a Mermaid journey diagram: it must start with 'journey'"
+                                f"{f' (it is {kind})' if cleaned.kind else ''}")
+            continue
+        diagrams.append((cleaned, read(cleaned)))
+    with_tasks = [(c, d) for c, d in diagrams if d.tasks]
+    for cleaned, diagram in diagrams:
+        if diagram.tasks:
+            continue
+        for line, message in diagram.problems + cleaned.problems:
+            session.problem(display, line, "", message)
+        name = f"the diagram '{tidy_title(diagram.title)}'" if diagram.title else "the diagram"
+        if fenced:
+            session.note(f"{display}:{diagram.line}: {name} has no tasks; nothing to import")
+        elif not diagram.problems:
+            session.problem(display, diagram.line, "", f"{name} has no tasks; nothing to import (a task is "
+                                                       "written 'Task: score: Actor, Actor' under a section)")
+    if fenced and not with_tasks:
+        session.problem(display, 1, "", "the file has no ```mermaid block with a journey diagram that has tasks; "
+                                        "nothing to import")
+    if len(with_tasks) > 1 and (session.settings.ident or session.settings.title):
+        session.problem(display, with_tasks[1][1].line, "", f"the file has {len(with_tasks)} diagrams; --id and "
+                                                            "--title name one map: import the diagrams one by one")
         return
-    data: dict[str, Any] = {"title": title, "persona": persona, "type": options.type, "status": "draft"}
-    data["phases"] = phases
-    body = _narrative(diagram, placed, main_actor, actor_ids, options, context.vocabulary)
-    result.files.append(NewFile(f"{ident}.md", front_matter_file(data, body)))
+    for cleaned, diagram in with_tasks:
+        DiagramImport(cleaned, diagram, display, source_name, session, fenced).run()
 
 
-def _phases(diagram: Diagram, display: str, context: Context, options: Options,
-            result: Imported) -> tuple[list[dict[str, Any]], list[tuple[Section, str]]]:
-    """The phases the sections become, and each section placed with its stage; what does not fit is a problem."""
-    vocabulary = context.vocabulary
-    stage_ids = [t.id for t in vocabulary.stages]
-    order = vocabulary.stage_order()
-    problems = result.problems
-    phases: list[dict[str, Any]] = []
-    placed: list[tuple[Section, str]] = []
-    seen: dict[str, Section] = {}
-    last = -1
-    for section in diagram.sections:
-        stage = _stage_for(section.name, context, options)
-        if stage is None:
-            problems.append(Problem(display, section.line, "section",
-                                    f"the section '{section.name}' is not a stage of the vocabulary"
-                                    f"{did_you_mean(section.name, stage_ids)}; map it with "
-                                    f"--section '{section.name}=<stage id>'"))
-            continue
-        if stage not in order:
-            problems.append(Problem(display, section.line, "section",
-                                    f"--section maps '{section.name}' to '{stage}', which is not a stage id"
-                                    f"{did_you_mean(stage, stage_ids)}"))
-            continue
-        if stage in seen:
-            problems.append(Problem(display, section.line, "section",
-                                    f"the section '{section.name}' maps to the stage '{stage}' like the section "
-                                    f"'{seen[stage].name}' on line {seen[stage].line}; a stage may appear once "
-                                    "per journey: merge them or map one to another stage"))
-            continue
-        if order[stage] < last:
-            problems.append(Problem(display, section.line, "section",
-                                    f"the section '{section.name}' maps to the stage '{stage}', which comes before "
-                                    f"the stage of the section above it; sections must follow the vocabulary's "
-                                    f"stages: {', '.join(stage_ids)}"))
-            continue
-        seen[stage], last = section, order[stage]
-        phase: dict[str, Any] = {"stage": stage}
-        if section.name != vocabulary.index("stages")[stage].label:
-            phase["name"] = section.name
-        phase["steps"] = [_step(task, vocabulary.emotion_scale, result, display) for task in section.tasks]
-        phases.append(phase)
-        placed.append((section, stage))
-    return phases, placed
+class DiagramImport:
+    """One diagram onto the journeys folder."""
 
+    def __init__(self, cleaned: Cleaned, diagram: Diagram, display: str, source: str, session: Session,
+                 fenced: bool) -> None:
+        self.cleaned, self.diagram, self.display, self.source = cleaned, diagram, display, source
+        self.session, self.fenced = session, fenced
+        self.problems: list[tuple[int, str, str]] = []  # (line, field, message)
+        self.others: dict[str, str | None] = {}  # people other than the persona -> their persona id, if any
 
-def _persona_and_actors(diagram: Diagram, display: str, context: Context, options: Options, result: Imported,
-                        personas: dict[str, str]) -> tuple[str | None, str | None, dict[str, str | None]]:
-    """The journey's persona, its main actor and the persona id of each actor (None: no persona)."""
-    problems = result.problems
-    actors = Counter(actor for section in diagram.sections for task in section.tasks for actor in task.actors)
-    main_actor = max(actors, key=lambda a: actors[a]) if actors else None  # Counter keeps first-seen order on ties
-    persona = options.persona
-    if persona is not None and persona not in context.persona_ids:
-        problems.append(Problem(display, diagram.line, "persona",
-                                f"unknown persona '{persona}'{did_you_mean(persona, context.persona_ids)}"))
-        return None, main_actor, {}
-    actor_ids: dict[str, str | None] = {}
-    for actor in actors:
-        actor_ids[actor] = persona if (persona and actor == main_actor) else _persona_for(actor, context)
-    if persona is None:
-        if main_actor is None:
-            problems.append(Problem(display, diagram.line, "persona", "the tasks name no actors; name the "
-                                                                      "journey's persona with --persona"))
-            return None, None, actor_ids
-        persona = actor_ids[main_actor]
-    for actor, pid in actor_ids.items():
-        if pid is not None:
-            continue
-        new_id = slugify(actor)
-        first = next(t.line for s in diagram.sections for t in s.tasks if actor in t.actors)
-        if options.create_personas and new_id and not new_id.startswith("_"):
-            actor_ids[actor] = new_id
-            personas.setdefault(new_id, front_matter_file(
-                {"name": actor},
-                body=f"Created by `journeymaps import` for the actor {_md(actor)} of {_code(options.source_name)}. "
-                     "Describe the persona here.\n"))
-        elif actor == main_actor:
-            problems.append(Problem(display, first, "actor",
-                                    f"the actor '{actor}' (in most tasks) is not a persona"
-                                    f"{did_you_mean(actor, context.persona_ids)}; name the persona with --persona, "
-                                    "or add --create-personas to write one"))
+    def note(self, line: int | None, message: str) -> None:
+        """A note about this diagram (with the file line when there is one)."""
+        self.session.note(f"{self.display}:{line}: {message}" if line else f"{self.display}: {message}")
+
+    def run(self) -> None:
+        """Map the diagram; its draft is added to the session when nothing stops it."""
+        diagram, session = self.diagram, self.session
+        for line, message in diagram.problems + self.cleaned.problems:
+            session.problem(self.display, line, "", message)
+        for line, message in diagram.notes:
+            self.note(line, message)
+        if self.cleaned.settings:
+            names = ", ".join(what for _, what in self.cleaned.settings)
+            self.note(self.cleaned.settings[0][0], f"{names} only set how Mermaid draws the diagram; not imported")
+        draft = self._draft()
+        persona = self._persona()
+        phases = self._phases(draft)
+        for line, field, message in self.problems:
+            session.problem(self.display, line, field, message)
+        if draft is None or phases is None or persona is None or self.problems:
+            return
+        draft.persona = persona
+        draft.phases = phases
+        session.drafts.append(draft)
+
+    def _draft(self) -> DraftJourney | None:
+        diagram, settings = self.diagram, self.session.settings
+        titles = [(line, tidy_title(text)) for line, text in diagram.titles if tidy_title(text)]
+        accessible = [(line, tidy(text)) for line, text in diagram.acc_titles if tidy(text)]
+        if settings.title:
+            title, title_line = settings.title, diagram.line
+        elif titles or accessible:
+            title_line, title = (titles or accessible)[-1]
         else:
-            result.notes.append(f"{display}:{first}: the actor '{actor}' is not a persona; it is kept in the "
-                                "narrative (add --create-personas to write a persona file for it)")
-    return persona or actor_ids.get(main_actor), main_actor, actor_ids
+            title = self.source.rsplit(".", 1)[0].replace("-", " ").replace("_", " ").strip().capitalize()
+            title_line = diagram.line
+            self.note(diagram.line, f"the diagram has no title; the map is called '{title}' (change it with --title)")
+        ident = self.session.journey_id(self.display, title_line, title, settings.ident)
+        if ident is None:
+            return None
+        where = f" (line {diagram.line})" if self.fenced else ""
+        draft = DraftJourney(title, ident, self.display, diagram.line, type=settings.type)
+        draft.intro.append(f"Imported from the Mermaid diagram {code(self.source)}{where} with `journeymaps "
+                           "import`.")
+        for _, text in diagram.acc_descriptions:
+            if text.strip():
+                draft.intro.append("\n".join(escape(line) for line in text.split("\n") if line.strip()))
+        named = [("title", "Also titled", line, text) for line, text in titles]
+        named += [("accessible title (accTitle)", "Accessible title", line, text) for line, text in accessible]
+        for what, lead, line, text in named:
+            if text == title:
+                continue
+            self.note(line, f"the {what} '{text}' is not the map's title ('{title}'); it is kept in the introduction")
+            draft.intro.append(f"{lead} (line {line}): {escape(text)}")
+        if diagram.comments:
+            draft.sections["Comments in the diagram"] = [f"- Line {line}: {escape(text)}"
+                                                         for line, text in diagram.comments]
+            self.note(None, f"{plural(len(diagram.comments), 'comment')} kept in the narrative under "
+                            "'## Comments in the diagram'")
+        return draft
 
+    def _headings(self) -> list[tuple[Heading, list[Task]]]:
+        """Each section with its tasks; tasks before the first section join it; a section without tasks is left
+        out with a note."""
+        diagram = self.diagram
+        groups = [(Heading(tidy(s.text), s.line, f"line {s.line}"), [t for t in diagram.tasks if t.section == i])
+                  for i, s in enumerate(diagram.sections)]
+        early = [t for t in diagram.tasks if t.section < 0]
+        if early and groups:
+            first = next((g for g in groups if g[1]), groups[0])
+            first[1][:0] = early
+            joins = verb(len(early), "joins", "join")
+            self.note(early[0].line, f"{plural(len(early), 'task')} before the first section {joins} the section "
+                                     f"'{first[0].name}' ({first[0].where})")
+        elif early:
+            groups = [(Heading("", early[0].line, f"line {early[0].line}"), early)]
+        for heading, tasks in groups:
+            if not tasks:
+                self.note(heading.line, f"the section '{heading.name}' has no tasks; no phase is made of it")
+        return [(heading, tasks) for heading, tasks in groups if tasks]
 
-def _step(task: Task, scale: EmotionScale, result: Imported, display: str) -> dict[str, Any]:
-    emotion = emotion_of(task.score, scale.min, scale.max)
-    exact = scale.min + (task.score - 1) * (scale.max - scale.min) / 4
-    if emotion != exact:
-        result.notes.append(f"{display}:{task.line}: the score {task.score} of '{task.name}' is {exact:g} on the "
-                            f"scale {scale.min}..{scale.max}; rounded to {emotion}")
-    return {"action": task.name, "emotion": emotion}
+    def _phases(self, draft: DraftJourney | None) -> list[DraftPhase] | None:
+        session = self.session
+        groups = self._headings()
+        headings = [heading for heading, _ in groups]
+        if headings and headings[0].name == "" and len(headings) == 1:
+            option = session.settings.sections.lookup("", 1)
+            stages = [option[0] if option else session.plan.ids("stages")[0]]
+            if option is None:
+                self.note(headings[0].line, f"the diagram has no sections; its tasks are one phase on the first "
+                                            f"stage '{stages[0]}' (choose another with --section '=STAGE')")
+        else:
+            found: list[tuple[int, str]] = []
+            stages = session.stages.resolve(headings, found)
+            found += check_order(headings, stages, session.plan)
+            self.problems += [(line, "section", message) for line, message in found]
+        phases = []
+        for (heading, tasks), stage in zip(groups, stages, strict=True):
+            phase = DraftPhase(heading, stage=stage)
+            phase.steps = [self._step(task, phase) for task in tasks]
+            phases.append(phase)
+        if any(stage is None for stage in stages) or draft is None:
+            return None
+        merged: list[str] = []
+        phases = merge_adjacent(phases, merged, self.display)
+        for message in merged:
+            session.note(message)
+        return phases
 
+    def _step(self, task: Task, phase: DraftPhase) -> DraftStep:
+        action = tidy(task.text)
+        step = DraftStep(action, f"line {task.line}")
+        if not action:
+            self.problems.append((task.line, "task", "the task has no text; write 'Task: score: Actor'"))
+        score = task.score.strip()
+        scale = self.session.plan.scale
+        source = self.session.settings.scores or MERMAID_RANGE
+        value = js_number(score)
+        if not score:
+            self.note(task.line, f"'{action}' has no score; the step has no emotion")
+        elif value is None:
+            self.problems.append((task.line, "score", f"the score '{score}' of '{action}' is not a number; Mermaid "
+                                                      f"scores run from {show(source[0])} to {show(source[1])} (a "
+                                                      "task is written 'Task: score: Actor, Actor')"))
+        else:
+            mapped = map_score(value, scale, source)
+            step.data["emotion"] = mapped.emotion
+            if not mapped.is_exact:
+                phase.note("Scores as written:", f"{escape(action)}: {escape(score)}")
+            if mapped.clamped:
+                self.note(task.line, f"the score {score} of '{action}' lies outside {show(source[0])}.."
+                                     f"{show(source[1])}: written as {mapped.emotion}, the end of the scale; if the "
+                                     "diagram uses another range, give it with --scores MIN..MAX")
+            elif not mapped.is_exact:
+                self.note(task.line, f"the score {score} of '{action}' is {show(mapped.exact)} on the scale "
+                                     f"{scale.min}..{scale.max}; written as {mapped.emotion}")
+        systems = list(dict.fromkeys(a for a in task.actors if a and is_system(a, self.session.plan)))
+        if systems:
+            step.data[SUPPORT_KEY] = systems
+        people = [a for a in dict.fromkeys(task.actors) if a in self.others]
+        if people:
+            named = ", ".join(escape(a) + (f" (persona `{self.others[a]}`)" if self.others[a] else "") for a in people)
+            phase.note("Also taking part:", f"{escape(action)}: {named}")
+        for dropped in task.dropped:
+            if dropped.strip():
+                phase.note("Text after a third ':' (Mermaid does not show it):",
+                           f"{escape(action)}: {escape(dropped.strip())}")
+                self.note(task.line, f"'{dropped.strip()}' after a third ':' is not shown by Mermaid; it is kept in "
+                                     "the narrative")
+        return step
 
-def _narrative(diagram: Diagram, placed: list[tuple[Section, str]], main_actor: str | None,
-               actor_ids: dict[str, str | None], options: Options, vocabulary: Vocabulary) -> str:
-    """An introduction naming the source, and under each phase's heading (its stage id) who else takes part."""
-    lines = [f"Imported from the Mermaid diagram {_code(options.source_name)} with `journeymaps import`: "
-             f"task scores 1 to 5 are mapped onto the emotion scale {vocabulary.emotion_scale.min} to "
-             f"{vocabulary.emotion_scale.max}."]
-    if diagram.description:
-        lines += ["", _md(diagram.description)]
-    persona = actor_ids.get(main_actor) if main_actor else None
+    def _people(self) -> Counter[str]:
+        """How many tasks name each person (not system, not empty)."""
+        plan = self.session.plan
+        return Counter(a for task in self.diagram.tasks
+                       for a in dict.fromkeys(task.actors) if a and not is_system(a, plan))
 
-    def other(actor: str) -> bool:  # another person than the journey's persona
-        return actor != main_actor and (persona is None or actor_ids.get(actor) != persona)
+    def _persona(self) -> str | None:
+        """The persona of the map; the other people are written under their phases (or made personas)."""
+        session, diagram = self.session, self.diagram
+        people = self._people()
+        main = max(people, key=lambda a: people[a]) if people else None
+        systems = list(dict.fromkeys(a for t in diagram.tasks for a in t.actors if a and is_system(a, session.plan)))
+        if systems:
+            self.note(None, f"system actors, on their steps under '{SUPPORT_KEY}' and not made personas: "
+                            f"{', '.join(systems)}")
+        if session.settings.persona:
+            persona = session.persona_option(self.display, diagram.line)
+        elif main is None:
+            self.problems.append((diagram.line, "persona", "no task names a person (only systems, or no actor); "
+                                                           "name the journey's persona with --persona ID"))
+            return None
+        else:
+            persona = session.people.match(main)
+            if persona is None and session.settings.create_personas:
+                persona = session.people.add(main, made_for("the actor", main, self.source))
+            elif persona is None:
+                first = next(t.line for t in diagram.tasks if main in t.actors)
+                self.problems.append((first, "actor", f"the actor '{main}' (in most tasks) is not a persona; name the "
+                                                      "persona with --persona ID, or add --create-personas to "
+                                                      f"write personas/{make_id(main, set(), 'persona')}.md"))
+                return None
+        if persona is None:
+            return None
+        self._others(main, persona)
+        return persona
 
-    for section, stage in placed:
-        others = [(task, [a for a in task.actors if other(a)]) for task in section.tasks]
-        others = [(task, actors) for task, actors in others if actors]
-        if not others:
-            continue
-        lines += ["", f"## {stage}", ""]
-        for task, actors in others:
-            named = ", ".join(_md(a) + (f" (persona `{actor_ids[a]}`)" if actor_ids.get(a) else "") for a in actors)
-            lines.append(f"- {_md(task.name)}: with {named}")
-    return "\n".join(lines) + "\n"
+    def _others(self, main: str | None, persona: str) -> None:
+        """Name the people other than the persona under their phases; make them personas with --create-personas."""
+        session = self.session
+        others = [a for a in self._people() if a != main and session.people.match(a) != persona]
+        ids = {}
+        for actor in others:
+            ids[actor] = session.people.match(actor)
+            if ids[actor] is None and session.settings.create_personas:
+                ids[actor] = session.people.add(actor, made_for("the actor", actor, self.source))
+        if others and not session.settings.create_personas and any(v is None for v in ids.values()):
+            self.note(None, f"people other than the persona, named in the narrative under their phases "
+                            f"(--create-personas writes persona files for them): {', '.join(others)}")
+        self.others = ids
