@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from cli import invoke
-from journeymaps.source.reader import split_front_matter
+from journeymaps.source.frontmatter import split_front_matter
 from sites import build, spec_site
 
 INPUTS = Path(__file__).parent / "import_inputs"

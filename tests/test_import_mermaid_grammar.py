@@ -208,7 +208,7 @@ def test_a_section_used_twice_is_told_apart_with_its_number(repo: Path) -> None:
     assert "  - stage: consideration\n    name: At the front desk\n" in text
     assert "  - stage: retention\n    name: At the front desk\n" in text
     assert "\n## retention\n" in text  # the second phase of that name is attached by its stage id
-    assert "note: day.mmd: system actors, on their steps under 'backstage' and not made personas: Tablet, App" \
+    assert "note: day.mmd: system actors, on their steps under 'support' and not made personas: Tablet, App" \
         in result.stderr.splitlines()
 
 
@@ -268,10 +268,10 @@ def test_systems_are_never_personas_and_people_are_made_personas_on_request(repo
         "wrote journeys/personas/landlord.md (new persona 'Landlord')",
         "wrote journeys/personas/tenant.md (new persona 'Tenant')",
     ]
-    assert ("note: day.mmd: system actors, on their steps under 'backstage' and not made personas: Website, System, "
+    assert ("note: day.mmd: system actors, on their steps under 'support' and not made personas: Website, System, "
             "CRM, App, Billing system, Chatbot") in result.stderr.splitlines()
     text = (repo / "journeys/moving-home-setting-up-energy-at-the-new-flat.md").read_text(encoding="utf-8")
     assert "persona: tenant\n" in text
-    assert "      - action: Form is matched to the new meter\n        emotion: 0\n        backstage:\n" \
+    assert "      - action: Form is matched to the new meter\n        emotion: 0\n        support:\n" \
            "          - System\n" in text
     assert "- Landlord sends the previous tenant's final reading: Landlord (persona `landlord`)\n" in text

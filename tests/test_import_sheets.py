@@ -11,7 +11,7 @@ from cli import invoke
 from journeymaps.cli.importers.cells import evidence, items, metric
 from journeymaps.cli.importers.columns import field_of
 from journeymaps.cli.importers.emotions import feeling_score
-from journeymaps.source.reader import split_front_matter
+from journeymaps.source.frontmatter import split_front_matter
 from sites import spec_site
 
 INPUTS = Path(__file__).parent / "import_inputs" / "sheets"
@@ -275,7 +275,7 @@ def test_the_grid_template(root: Path) -> None:
     assert [t["name"] for t in upload["touchpoints"]] == ["Document upload portal"]
     assert answers["touchpoints"] == [{"name": "Adviser phone call", "channel": "phone", "department": "underwriting"}]
     assert (upload["feeling"], upload["emotion"], "feeling" in answers) == ("Anxious 😟", -1, False)
-    assert upload["backstage"] == ["Underwriter checks affordability", "Document checking tool"]
+    assert (upload["backstage"], upload["support"]) == (["Underwriter checks affordability"], ["Document checking tool"])
     books = data["phases"][0]["steps"][1]
     assert [t["name"] for t in books["touchpoints"]] == ["Appointment booking page", "Adviser video call"]
     assert path.read_text(encoding="utf-8").endswith(

@@ -21,7 +21,8 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import Any
 
-from journeymaps.source.reader import YamlError, parse_yaml
+from journeymaps.source.document import YamlError
+from journeymaps.source.reader import parse_yaml
 
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*mermaid\s*$", re.IGNORECASE)
 # Mermaid's front matter: '---' on the first line, YAML, '---' (the first such line closes it)

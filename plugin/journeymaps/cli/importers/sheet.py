@@ -25,7 +25,7 @@ from journeymaps.source.writer import front_matter_file
 
 _TOUCHPOINT_COLUMNS = ("touchpoint", "channel", "device", "department", "contact")
 #: The columns of format 1.1, which a sheet exported before it does not have: read as empty.
-_OPTIONAL_COLUMNS = ("time", "frontstage", "support")
+OPTIONAL_COLUMNS = ("time", "frontstage", "support")
 
 
 @dataclass
@@ -84,7 +84,7 @@ def import_csv(text: str, display: str, context: Context) -> Imported:
             hint = did_you_mean(name, CSV_COLUMNS, limit=len(CSV_COLUMNS))  # all 16 columns, not "see ..."
             reader.problem(1, name, f"unknown column '{name}'{hint}")
     for name in CSV_COLUMNS:
-        if name not in header and name not in _OPTIONAL_COLUMNS:
+        if name not in header and name not in OPTIONAL_COLUMNS:
             reader.problem(1, name, f"the sheet has no column '{name}'; it needs the columns of "
                                     "'journeymaps export --format csv'")
     if len(set(header)) != len(header):
@@ -104,7 +104,7 @@ def import_csv(text: str, display: str, context: Context) -> Imported:
                 reader.problem(start, "", f"the row has {len(values)} cells; the header has {len(header)}")
                 continue
             cells = {k: v.strip() for k, v in zip(header, values, strict=True)}
-            for column in _OPTIONAL_COLUMNS:
+            for column in OPTIONAL_COLUMNS:
                 cells.setdefault(column, "")
             for column in CSV_TEXT_COLUMNS:  # the export marks a text that would start a formula with a "'"
                 cells[column] = from_cell(cells[column])
@@ -176,7 +176,7 @@ def _row(reader: _Reader, line: int, row: dict[str, str], journeys: dict[str, _J
     if step.emotion != emotion:
         reader.problem(line, "emotion", f"step {number} of {stage} has the emotion {_show(step.emotion)} on line "
                                         f"{step.line}; rows of one step must have the same emotion")
-    for column in _OPTIONAL_COLUMNS:
+    for column in OPTIONAL_COLUMNS:
         if step.extra.get(column) != extra.get(column):
             had = (f"the time {_show(step.extra.get('time'))}" if column == "time"
                    else f"other {column} texts")

@@ -1,7 +1,7 @@
 """Which shape a sheet has, and the importer that reads it.
 
 1. Our own export (``journeymaps export --format csv``): the header is exactly
-   its 13 columns, in any order. ``sheet.py`` reads it losslessly, so export ->
+   its 16 columns (13 before format 1.1), in any order. ``sheet.py`` reads it losslessly, so export ->
    import -> export gives the same bytes.
 2. The grid template: the first column labels lanes (``grid.py``).
 3. One row per step: the first row has at least two known headers, one of
@@ -20,6 +20,7 @@ from journeymaps.cli.importers import sheet
 from journeymaps.cli.importers.grid import import_grid, is_grid
 from journeymaps.cli.importers.rows import header_fields, import_rows
 from journeymaps.cli.importers.session import Session
+from journeymaps.cli.importers.sheet import OPTIONAL_COLUMNS
 from journeymaps.cli.importers.table import Table, TableError, read_csv, read_workbook
 from journeymaps.site.exports import CSV_COLUMNS
 
@@ -66,7 +67,8 @@ def import_sheet(path: Path, display: str, kind: str, session: Session) -> None:
 
 def _one(table: Table, text: str | None, source_name: str, session: Session, several: bool) -> None:
     header = table.rows[0][1]
-    if sorted(header) == sorted(CSV_COLUMNS) and len(header) == len(CSV_COLUMNS):
+    # Our own export, also as written before format 1.1 added its last three columns.
+    if len(set(header)) == len(header) and set(CSV_COLUMNS) - set(OPTIONAL_COLUMNS) <= set(header) <= set(CSV_COLUMNS):
         result = sheet.import_csv(text if text is not None else _as_csv(table), table.display, session.context)
         session.result.problems += result.problems
         for note in result.notes:
