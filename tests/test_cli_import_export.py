@@ -16,9 +16,9 @@ from sites import REPO
 from test_validation import BUY, FUT, VOCAB, edit, write, write_corpus
 
 HEADER = ("journey,persona,type,status,stage,step,action,touchpoint,channel,device,department,contact,emotion,"
-          "time,frontstage,support")
+          "time,frontstage,backstage,support")
 #: The columns before format 1.1: such a sheet still imports (the hand-made sheets below use it).
-HEADER_1_0 = HEADER.removesuffix(",time,frontstage,support")
+HEADER_1_0 = HEADER.removesuffix(",time,frontstage,backstage,support")
 
 
 
@@ -51,9 +51,9 @@ def test_export_csv(corpus: Path) -> None:
     assert result.stdout_bytes.decode("utf-8").split("\r\n") == [
         HEADER,
         "retail/buy-shoes,maya,current,approved,awareness,1,Sees a friend's post,Friend's post,social-media,"
-        "mobile,marketing,direct,1,,,",
-        "retail/buy-shoes,maya,current,approved,purchase,1,Pays on the website,Checkout,website,desktop,,direct,-1,,,",
-        "retail/buy-shoes-future,maya,future,draft,purchase,1,Pays in one tap,,,,,,2,,,",
+        "mobile,marketing,direct,1,,,,",
+        "retail/buy-shoes,maya,current,approved,purchase,1,Pays on the website,Checkout,website,desktop,,direct,-1,,,,",
+        "retail/buy-shoes-future,maya,future,draft,purchase,1,Pays in one tap,,,,,,2,,,,",
         "",
     ]
     assert result.stderr == ""
@@ -77,7 +77,7 @@ def test_export_only_some_statuses_to_a_file(corpus: Path) -> None:
     assert (result.exit_code, result.stdout) == (0, "")
     assert result.stderr == "wrote out/draft.csv: 1 journeys\n"
     text = (corpus / "out/draft.csv").read_bytes().decode("utf-8")
-    assert text == f"{HEADER}\r\nretail/buy-shoes-future,maya,future,draft,purchase,1,Pays in one tap,,,,,,2,,,\r\n"
+    assert text == f"{HEADER}\r\nretail/buy-shoes-future,maya,future,draft,purchase,1,Pays in one tap,,,,,,2,,,,\r\n"
 
 
 def test_export_never_replaces_a_file_without_force(corpus: Path) -> None:
@@ -349,7 +349,7 @@ def test_sheet_with_other_columns_than_the_export_is_read_as_one_row_per_step(co
     result = invoke(tmp_path, "import", "--journeys", str(corpus / "journeys"), "sheet.csv")
     assert (result.exit_code, result.stdout) == (0, "wrote journeys/m.md\n")
     assert result.stderr.splitlines() == [
-        "note: sheet.csv: read as one row per step (15 columns: 15 recognised)",
+        "note: sheet.csv: read as one row per step (16 columns: 16 recognised)",
         "note: sheet.csv: column 'emotions' read as -2..2",
     ]
     text = (corpus / "journeys/m.md").read_text(encoding="utf-8")
@@ -438,7 +438,7 @@ def test_export_csv_carries_the_time_and_the_lanes(corpus: Path) -> None:
         ("'+2 days", "", ""),  # marked as text, as the action and touchpoint cells are
     ]
     assert text.split("\r\n")[1].endswith(
-        ',1,07:30,"\'=SUM(A1:A3) posts a day, says the campaign sheet\nStaff answer comments on the post",'
+        ',1,07:30,"\'=SUM(A1:A3) posts a day, says the campaign sheet\nStaff answer comments on the post",,'
         '"Campaign scheduling tool, with its ""approval"" step\nSocial media inbox"')
 
 
@@ -487,9 +487,9 @@ def test_round_trip_with_the_time_and_the_lanes_is_lossless(corpus: Path, tmp_pa
 def test_a_hand_made_sheet_with_the_lanes(corpus: Path, tmp_path: Path) -> None:
     """One text a line in a lane's cell; blank lines and the CR of a CRLF inside the cell are dropped."""
     path = sheet(tmp_path, 'shop/socks,maya,blueprint,draft,purchase,1,Pays,Till,website,,,,0,Lunch break,'
-                           '"Greets her\r\n\r\n  Scans the socks  ",Till system',
+                           '"Greets her\r\n\r\n  Scans the socks  ",,Till system',
                  'shop/socks,maya,blueprint,draft,purchase,1,Pays,Receipt,email,,,,0,Lunch break,'
-                 '"Greets her\nScans the socks",Till system', header=HEADER)
+                 '"Greets her\nScans the socks",,Till system', header=HEADER)
     result = invoke(corpus, "import", str(path))
     assert result.exit_code == 0, result.stdout
     text = (corpus / "journeys/shop/socks.md").read_text(encoding="utf-8")
@@ -505,9 +505,9 @@ def test_a_hand_made_sheet_with_the_lanes(corpus: Path, tmp_path: Path) -> None:
 
 
 def test_rows_of_one_step_must_agree_on_the_time_and_the_lanes(corpus: Path, tmp_path: Path) -> None:
-    sheet(tmp_path, "m,maya,current,draft,awareness,1,Looks,Post,email,,,,,07:10,Waves,",
-          "m,maya,current,draft,awareness,1,Looks,Ad,email,,,,,07:30,Waves,Ad server",
-          "m,maya,current,draft,awareness,1,Looks,Flyer,email,,,,,,Smiles,", header=HEADER)
+    sheet(tmp_path, "m,maya,current,draft,awareness,1,Looks,Post,email,,,,,07:10,Waves,,",
+          "m,maya,current,draft,awareness,1,Looks,Ad,email,,,,,07:30,Waves,,Ad server",
+          "m,maya,current,draft,awareness,1,Looks,Flyer,email,,,,,,Smiles,,", header=HEADER)
     result = invoke(tmp_path, "import", "--journeys", str(corpus / "journeys"), "sheet.csv")
     assert result.stdout.splitlines() == [
         "sheet.csv:3: support: step 1 of awareness has other support texts on line 2; "

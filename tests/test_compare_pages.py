@@ -126,7 +126,7 @@ def test_empty_portfolio_still_has_every_page(tmp_path: Path) -> None:
         site / "channels/web/index.html").read_text(encoding="utf-8")
     assert (site / "touchpoints.csv").read_text(encoding="utf-8").splitlines() == [
         "journey,persona,type,status,stage,step,action,touchpoint,channel,device,department,contact,emotion,"
-        "time,frontstage,support"]
+        "time,frontstage,backstage,support"]
 
 
 def test_front_matter_text_is_escaped_on_the_new_pages(tmp_path: Path) -> None:

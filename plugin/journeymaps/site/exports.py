@@ -26,13 +26,13 @@ from journeymaps.model.types import AS_IS_TYPES, Vocabulary
 CSV_COLUMNS = (
     "journey", "persona", "type", "status", "stage", "step", "action",
     "touchpoint", "channel", "device", "department", "contact", "emotion",
-    "time", "frontstage", "support",  # format 1.1: at the end, so that a script reading columns by number still works
+    "time", "frontstage", "backstage", "support",  # the step's time and lanes: at the end, so that a script reading columns by number still works
 )
 
 #: The free-text columns of the CSV (the others hold ids, numbers and fixed words).
-CSV_TEXT_COLUMNS = ("action", "touchpoint", "time", "frontstage", "support")
+CSV_TEXT_COLUMNS = ("action", "touchpoint", "time", "frontstage", "backstage", "support")
 #: The columns that hold a list of texts, one a line within the cell.
-CSV_LIST_COLUMNS = ("frontstage", "support")
+CSV_LIST_COLUMNS = ("frontstage", "backstage", "support")
 #: What a spreadsheet reads as the start of a formula in a cell; and the quote that marks a cell as text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TEXT_MARK = "'"
@@ -52,6 +52,7 @@ def touchpoint_rows(entries: Iterable[JourneyEntry]) -> list[dict[str, str]]:
                 "stage": view.phase.stage, "step": str(view.number), "action": view.step.action,
                 "emotion": "" if view.step.emotion is None else str(view.step.emotion),
                 "time": view.step.time or "", "frontstage": list_cell(view.step.frontstage),
+                "backstage": list_cell(view.step.backstage),
                 "support": list_cell(view.step.support),
             }
             empty = {"touchpoint": "", "channel": "", "device": "", "department": "", "contact": ""}

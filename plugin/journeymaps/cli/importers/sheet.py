@@ -4,8 +4,8 @@ One row per touchpoint (a step without touchpoints has one row with empty
 touchpoint columns). Rows are grouped by ``journey``, then ``stage`` (in the
 vocabulary's order) and ``step`` number; the touchpoints of a step keep the
 order of their rows. A sheet exported and imported again exports the same.
-A sheet without the columns of format 1.1 (``time``, ``frontstage``,
-``support``) imports as if they were empty.
+A sheet without the columns of the step's time and lanes (``time``,
+``frontstage``, ``backstage``, ``support``) imports as if they were empty.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from journeymaps.source.writer import front_matter_file
 
 _TOUCHPOINT_COLUMNS = ("touchpoint", "channel", "device", "department", "contact")
 #: The columns of format 1.1, which a sheet exported before it does not have: read as empty.
-OPTIONAL_COLUMNS = ("time", "frontstage", "support")
+#: The step's time and lanes, at the end of the export: a sheet exported before they were added still imports.
+OPTIONAL_COLUMNS = ("time", "frontstage", "backstage", "support")
 
 
 @dataclass
@@ -33,7 +34,7 @@ class _Step:
     action: str
     emotion: int | None
     line: int
-    extra: dict[str, Any] = field(default_factory=dict)  # time, frontstage, support: only those given
+    extra: dict[str, Any] = field(default_factory=dict)  # time and the lanes: only those given
     touchpoints: list[dict[str, str]] = field(default_factory=list)
     names: dict[str, int] = field(default_factory=dict)  # touchpoint slug -> line
 
@@ -81,7 +82,7 @@ def import_csv(text: str, display: str, context: Context) -> Imported:
         return result
     for name in header:
         if name not in CSV_COLUMNS:
-            hint = did_you_mean(name, CSV_COLUMNS, limit=len(CSV_COLUMNS))  # all 16 columns, not "see ..."
+            hint = did_you_mean(name, CSV_COLUMNS, limit=len(CSV_COLUMNS))  # every column, not "see ..."
             reader.problem(1, name, f"unknown column '{name}'{hint}")
     for name in CSV_COLUMNS:
         if name not in header and name not in OPTIONAL_COLUMNS:

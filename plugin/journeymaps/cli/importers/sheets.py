@@ -1,7 +1,7 @@
 """Which shape a sheet has, and the importer that reads it.
 
 1. Our own export (``journeymaps export --format csv``): the header is exactly
-   its 16 columns (13 before format 1.1), in any order. ``sheet.py`` reads it losslessly, so export ->
+   its 17 columns (13 before format 1.1), in any order. ``sheet.py`` reads it losslessly, so export ->
    import -> export gives the same bytes.
 2. The grid template: the first column labels lanes (``grid.py``).
 3. One row per step: the first row has at least two known headers, one of
