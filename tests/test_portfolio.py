@@ -298,7 +298,8 @@ def test_touchpoints_csv_rows(site: Path) -> None:
     assert rows[0] == {"journey": "shop/ana-buys", "persona": "ana", "type": "current", "status": "approved",
                        "stage": "discover", "step": "1", "action": "Finds the kettle online",
                        "touchpoint": "Landing page", "channel": "web", "device": "mobile", "department": "sales",
-                       "contact": "direct", "emotion": "2", "time": "", "frontstage": "", "backstage": "", "support": ""}
+                       "contact": "direct", "emotion": "2",
+                       "time": "", "frontstage": "", "backstage": "", "support": ""}
     assert [r["touchpoint"] for r in rows if r["journey"] == "shop/ben-buys"] == [
         "Shop window", "Store greeting", "Help line", ""]
     assert not any(r["journey"] == "other/cleo-old" for r in rows)

@@ -26,7 +26,8 @@ from journeymaps.model.types import AS_IS_TYPES, Vocabulary
 CSV_COLUMNS = (
     "journey", "persona", "type", "status", "stage", "step", "action",
     "touchpoint", "channel", "device", "department", "contact", "emotion",
-    "time", "frontstage", "backstage", "support",  # the step's time and lanes: at the end, so that a script reading columns by number still works
+    # the step's time and lanes: at the end, so that a script reading columns by number still works
+    "time", "frontstage", "backstage", "support",
 )
 
 #: The free-text columns of the CSV (the others hold ids, numbers and fixed words).
