@@ -102,23 +102,28 @@ def sparkline(values: list[float | None], scale: EmotionScale, label: str) -> Ma
     )
 
 
-#: How the series of an overlaid chart differ: colour (Okabe–Ito, safe for colour-blind readers),
-#: dash pattern and marker, so that neither colour nor print in black and white is needed to tell them apart.
+#: How the series of an overlaid chart differ: colour, dash pattern and marker, so that neither colour nor print in
+#: black and white is needed to tell them apart. No series is warm: on this site warm means "below neutral", and a
+#: map's line is not bad because of its place in a list. Every colour has 4.5:1 contrast on white.
 SERIES_STYLES = (
-    ("#0072b2", "", "circle"),
-    ("#d55e00", "7 4", "square"),
-    ("#009e73", "2 3", "triangle"),
-    ("#cc79a7", "9 3 2 3", "diamond"),
-    ("#e69f00", "4 2", "circle-open"),
-    ("#56b4e9", "1 2", "square-open"),
+    ("#0b5394", "", "circle"),
+    ("#4d4d4d", "7 4", "square"),
+    ("#00795f", "2 3", "triangle"),
+    ("#6a3d9a", "9 3 2 3", "diamond"),
+    ("#0b5394", "4 2", "circle-open"),
+    ("#4d4d4d", "1 2", "square-open"),
     ("#000000", "12 3", "triangle-open"),
 )
+#: Today's map against its future map: today solid and grey, the future dashed and cool (planned, never warm).
+TODAY_STYLE = ("#4d4d4d", "", "circle")
+FUTURE_STYLE = ("#0b5394", "7 4", "diamond-open")
+Style = tuple[str, str, str]
 
 
 def _marker(kind: str, x: float, y: float, colour: str) -> str:
     open_ = kind.endswith("-open")
     shape = kind.removesuffix("-open")
-    paint = f'fill="{"none" if open_ else colour}" stroke="{colour}" stroke-width="2"'
+    paint = f'fill="{"#fff" if open_ else colour}" stroke="{colour}" stroke-width="2"'
     if shape == "circle":
         return f'<circle cx="{x}" cy="{y}" r="4.5" {paint}/>'
     if shape == "square":
@@ -128,9 +133,14 @@ def _marker(kind: str, x: float, y: float, colour: str) -> str:
     return f'<path d="M{x} {y - 6} L{x + 6} {y} L{x} {y + 6} L{x - 6} {y} Z" {paint}/>'
 
 
-def series_swatch(index: int) -> Markup:
-    """A small sample of series ``index``'s line and marker, to key a table to an overlaid chart."""
-    colour, dash, marker = SERIES_STYLES[index % len(SERIES_STYLES)]
+def series_style(index: int) -> Style:
+    """The colour, dash pattern and marker of series ``index`` of an overlaid chart."""
+    return SERIES_STYLES[index % len(SERIES_STYLES)]
+
+
+def series_swatch(index: int, style: Style | None = None) -> Markup:
+    """A small sample of a series' line and marker, to key a table to an overlaid chart."""
+    colour, dash, marker = style or series_style(index)
     dashes = f' stroke-dasharray="{dash}"' if dash else ""
     return Markup(
         f'<svg class="jm-swatch" width="40" height="14" viewBox="0 0 40 14" aria-hidden="true">'
@@ -139,18 +149,53 @@ def series_swatch(index: int) -> Markup:
     )
 
 
+#: Markers closer than this (pixels) in one column are moved apart sideways; labels keep this distance vertically.
+_NEAR, _DODGE, _LINE = 11, 12, 13
+
+
+def _dodge(points: list[tuple[int, float]]) -> dict[int, float]:
+    """Sideways offsets of one column's markers ((series, y)): markers that would overlap stand side by side."""
+    offsets: dict[int, float] = {}
+    cluster: list[tuple[int, float]] = []
+    for k, py in sorted(points, key=lambda p: (p[1], p[0])) + [(-1, float("inf"))]:
+        if cluster and py - cluster[-1][1] >= _NEAR:
+            for j, (member, _) in enumerate(cluster):
+                offsets[member] = (j - (len(cluster) - 1) / 2) * _DODGE
+            cluster = []
+        cluster.append((k, py))
+    return offsets
+
+
+def _spread(wanted: list[float], low: float, high: float) -> list[float]:
+    """Label heights at least _LINE apart, each as near its wanted height as the others allow, within [low, high]."""
+    placed: list[float] = []
+    for want in wanted:  # wanted is sorted: push each below the one before it
+        placed.append(max(want, placed[-1] + _LINE) if placed else max(want, low))
+    overflow = placed[-1] - high if placed else 0
+    if overflow > 0:  # then push back up from the bottom
+        placed[-1] -= overflow
+        for i in range(len(placed) - 2, -1, -1):
+            placed[i] = min(placed[i], placed[i + 1] - _LINE)
+    return placed
+
+
 def overlay(columns: list[str], series: list[tuple[str, list[float | None]]], scale: EmotionScale,
-            label: str) -> Markup:
+            label: str, styles: list[Style] | None = None) -> Markup:
     """Several emotion curves over the same columns (stages) in one chart, with a legend.
 
-    ``series`` is ``(name, one value or None per column)``. A curve is broken
-    where a value is missing. The ``<desc>`` lists every value, and the
-    caller shows the same numbers in a table.
+    ``series`` is ``(name, one value or None per column)``; ``styles`` gives each series' look
+    (default: :data:`SERIES_STYLES` in turn). A curve is broken where a value is missing. Every
+    point has a marker and its value beside it: markers that would overlap stand side by side,
+    labels are moved apart (with a leader to their marker), so a point alone between two gaps
+    is as plain to see as any other. The ``<desc>`` lists every value, and the caller shows the
+    same numbers in a table.
     """
-    width, left, right, top, plot = 640, 34, 16, 14, 150
     n = max(len(columns), 1)
+    left, right, top, plot = 34, 16, 14, 150
+    step = max(96.0, (640 - left - right) / n)
+    width = round(left + right + step * n)
     span = scale.max - scale.min
-    step = (width - left - right) / n
+    looks = styles or [series_style(k) for k in range(len(series))]
 
     def x(i: int) -> float:
         return round(left + (i + 0.5) * step, 1)
@@ -163,19 +208,32 @@ def overlay(columns: list[str], series: list[tuple[str, list[float | None]]], sc
     for i, name in enumerate(columns):
         parts.append(f'<text class="jm-axis jm-axis-x" x="{x(i)}" y="{axis_y}" text-anchor="middle">'
                      f"{escape(name)}</text>")
+    # Where each marker goes: its column's centre, moved sideways when another marker is near.
+    at: dict[tuple[int, int], tuple[float, float]] = {}
+    labels = []
+    for i in range(len(columns)):
+        column = [(k, y(values[i])) for k, (_, values) in enumerate(series) if values[i] is not None]
+        offsets = _dodge(column)
+        for k, py in column:
+            at[(k, i)] = (round(x(i) + offsets[k], 1), py)
+        if column:
+            label_x = round(x(i) + max(offsets.values()) + 9, 1)
+            order = sorted(column, key=lambda p: (p[1], p[0]))
+            for (k, py), ly in zip(order, _spread([py + 4 for _, py in order], top + 4, top + plot + 4), strict=True):
+                labels.append((k, i, label_x, ly, py))
     legend_top = axis_y + 16
     for k, (name, values) in enumerate(series):
-        colour, dash, marker = SERIES_STYLES[k % len(SERIES_STYLES)]
+        colour, dash, marker = looks[k]
         dashes = f' stroke-dasharray="{dash}"' if dash else ""
-        run: list[str] = []
         runs: list[list[str]] = []
+        run: list[str] = []
         for i, value in enumerate(values):
             if value is None:
                 run = []
                 continue
             if not run:
                 runs.append(run)
-            run.append(f"{x(i)},{y(value)}")
+            run.append("{},{}".format(*at[(k, i)]))
         group = ['<g class="jm-series">']
         for points in runs:
             if len(points) > 1:
@@ -183,13 +241,19 @@ def overlay(columns: list[str], series: list[tuple[str, list[float | None]]], sc
                              f'stroke-width="2.5"{dashes}/>')
         for i, value in enumerate(values):
             if value is not None:
-                group.append(f"<g>{_marker(marker, x(i), y(value), colour)}<title>"
+                group.append(f"<g>{_marker(marker, *at[(k, i)], colour)}<title>"
                              f"{escape(f'{name}, {columns[i]}: {format_score(value, scale)}')}</title></g>")
         ly = legend_top + k * 18
         group.append(f'<line x1="{left}" x2="{left + 34}" y1="{ly}" y2="{ly}" stroke="{colour}" '
                      f'stroke-width="2.5"{dashes}/>{_marker(marker, left + 17, ly, colour)}'
                      f'<text class="jm-legend" x="{left + 44}" y="{ly + 4}">{escape(name)}</text></g>')
         parts.append("".join(group))
+    for k, i, lx, ly, py in labels:
+        mx, _ = at[(k, i)]
+        if abs(ly - 4 - py) > 2:  # moved away from its marker: a thin leader says whose value it is
+            parts.append(f'<line class="jm-leader" x1="{mx + 5}" y1="{py}" x2="{lx - 2}" y2="{ly - 4}"/>')
+        value = series[k][1][i]
+        parts.append(f'<text class="jm-value" x="{lx}" y="{ly}">{escape(format_score(value, scale))}</text>')
     height = legend_top + len(series) * 18
     description = "; ".join(
         f"{name}: " + ", ".join(f"{col} {format_score(v, scale) if v is not None else 'not mapped or no score'}"
