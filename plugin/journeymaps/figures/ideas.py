@@ -1,4 +1,4 @@
-"""Ideas: the opportunities of the published maps, an opportunity that a future map repeats from its baseline counted once.
+"""Ideas: the opportunities of the published maps, one that a future map repeats from its baseline counted once.
 
 A future map is often written by copying its baseline and improving it, so the same
 idea appears twice: "Fit finder that compares with a shoe the customer already owns"

@@ -3,8 +3,9 @@
 A map is due ``interval`` days after its ``reviewed`` date. It is *overdue* from the
 day after that, *due soon* within ``soon`` days before it, and *never reviewed* when it
 has no ``reviewed`` date. A *draft* is never due: it is reviewed once it is finished,
-so it is neither overdue nor never reviewed, whatever its ``reviewed`` date says. The reference date is the day of the build (UTC), or the day
-of ``SOURCE_DATE_EPOCH`` when that is set, so that a build can be repeated exactly.
+so it is neither overdue nor never reviewed, whatever its ``reviewed`` date says. The
+reference date is the day of the build (UTC), or the day of ``SOURCE_DATE_EPOCH`` when
+that is set, so that a build can be repeated exactly.
 """
 
 from __future__ import annotations

@@ -149,15 +149,15 @@ def series_swatch(index: int, style: Style | None = None) -> Markup:
     )
 
 
-#: Markers closer than this (pixels) in one column are moved apart sideways; labels keep this distance vertically.
-_NEAR, _DODGE, _LINE = 11, 12, 13
+#: Markers closer than this (pixels) in one column stand side by side, this far apart; labels keep _LINE vertically.
+_NEAR, _DODGE, _LINE = 12, 15, 13
 
 
 def _dodge(points: list[tuple[int, float]]) -> dict[int, float]:
     """Sideways offsets of one column's markers ((series, y)): markers that would overlap stand side by side."""
     offsets: dict[int, float] = {}
     cluster: list[tuple[int, float]] = []
-    for k, py in sorted(points, key=lambda p: (p[1], p[0])) + [(-1, float("inf"))]:
+    for k, py in [*sorted(points, key=lambda p: (p[1], p[0])), (-1, float("inf"))]:
         if cluster and py - cluster[-1][1] >= _NEAR:
             for j, (member, _) in enumerate(cluster):
                 offsets[member] = (j - (len(cluster) - 1) / 2) * _DODGE
@@ -217,10 +217,14 @@ def overlay(columns: list[str], series: list[tuple[str, list[float | None]]], sc
         for k, py in column:
             at[(k, i)] = (round(x(i) + offsets[k], 1), py)
         if column:
-            label_x = round(x(i) + max(offsets.values()) + 9, 1)
-            order = sorted(column, key=lambda p: (p[1], p[0]))
-            for (k, py), ly in zip(order, _spread([py + 4 for _, py in order], top + 4, top + plot + 4), strict=True):
-                labels.append((k, i, label_x, ly, py))
+            # One label per value shown: markers at the same height share it, so it is never written twice.
+            label_x = round(x(i) + max(offsets.values()) + 10, 1)
+            shown: dict[str, list[tuple[int, float]]] = {}
+            for k, py in sorted(column, key=lambda p: (p[1], p[0])):
+                shown.setdefault(format_score(series[k][1][i], scale), []).append((k, py))
+            heights = _spread([members[0][1] + 4 for members in shown.values()], top + 4, top + plot + 4)
+            for (text, members), ly in zip(shown.items(), heights, strict=True):
+                labels.append((text, members, label_x, ly))
     legend_top = axis_y + 16
     for k, (name, values) in enumerate(series):
         colour, dash, marker = looks[k]
@@ -248,12 +252,11 @@ def overlay(columns: list[str], series: list[tuple[str, list[float | None]]], sc
                      f'stroke-width="2.5"{dashes}/>{_marker(marker, left + 17, ly, colour)}'
                      f'<text class="jm-legend" x="{left + 44}" y="{ly + 4}">{escape(name)}</text></g>')
         parts.append("".join(group))
-    for k, i, lx, ly, py in labels:
-        mx, _ = at[(k, i)]
-        if abs(ly - 4 - py) > 2:  # moved away from its marker: a thin leader says whose value it is
-            parts.append(f'<line class="jm-leader" x1="{mx + 5}" y1="{py}" x2="{lx - 2}" y2="{ly - 4}"/>')
-        value = series[k][1][i]
-        parts.append(f'<text class="jm-value" x="{lx}" y="{ly}">{escape(format_score(value, scale))}</text>')
+    for text, members, lx, ly in labels:
+        py = members[0][1]
+        if abs(ly - 4 - py) > 2:  # moved away from its markers: a thin leader says whose value it is
+            parts.append(f'<line class="jm-leader" x1="{lx - 6}" y1="{py}" x2="{lx - 1}" y2="{ly - 4}"/>')
+        parts.append(f'<text class="jm-value" x="{lx}" y="{ly}">{escape(text)}</text>')
     height = legend_top + len(series) * 18
     description = "; ".join(
         f"{name}: " + ", ".join(f"{col} {format_score(v, scale) if v is not None else 'not mapped or no score'}"

@@ -41,7 +41,7 @@ def _section(items: list) -> list | str:
 
 
 class Navigation:
-    """The page "Overview", the sections "Journeys", "Personas", "Compare", "Channels", "Departments", and the others."""
+    """"Overview", the sections "Journeys", "Personas", "Compare", "Channels", "Departments", and the other pages."""
 
     def __init__(self, ctx: RenderContext, shared: PortfolioShared, compact: bool, overview: bool = True) -> None:
         self.ctx = ctx

@@ -54,7 +54,7 @@ def layout(numbered: Sequence[tuple[int, Idea]]) -> tuple[list[Mark], list[float
                 x = left + _PAD + _R + 2 + (k % PER_ROW) * _PITCH
                 y = tops[row] + _HEAD + _R + (k // PER_ROW) * _PITCH
                 marks.append(Mark(number, idea, x, y))
-    return marks, tops + [tops[-1] + heights[-1]], tops[-1] + heights[-1] + 4
+    return marks, [*tops, tops[-1] + heights[-1]], tops[-1] + heights[-1] + 4
 
 
 def _cell_name(impact: str, effort: str) -> str:

@@ -55,7 +55,8 @@ class PortfolioLists:
         return self.s.page(addresses.OPPORTUNITIES, "Opportunities", "portfolio/opportunities.html", "opportunities",
                            OpportunitiesView(ideas=ideas, opportunities=len(self.p.opportunities),
                                              rated=sum(i.rated for i in ideas), merged=sum(i.merged for i in ideas),
-                                             plot=opportunity_plot.plot(numbered, titles), quadrants=QUADRANTS))
+                                             plot=opportunity_plot.plot(numbered, titles), quadrants=QUADRANTS),
+                           hide=("toc",))
 
     def gaps_page(self) -> GeneratedPage:
         """``gaps/``: who hands the customer to whom (departments, channels), then the hand-offs of every map."""

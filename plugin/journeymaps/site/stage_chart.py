@@ -64,8 +64,9 @@ def stage_chart(stages: Sequence[tuple[str, str]], today: Mapping[str, Tally], f
             parts.append(f'<text class="jm-value" x="{cx}" y="{ty}" text-anchor="middle">'
                          f"{escape(format_score(value, scale))}</text>")
             said = f"{name}: {format_score(value, scale)} over {_steps(tally.rated)}"
-        parts.append(f'<text class="jm-axis jm-stage-n" x="{cx}" y="{axis + 13}" text-anchor="middle">'
-                     f"{_steps(tally.rated)}</text>")
+        if tally.rated:
+            parts.append(f'<text class="jm-axis jm-stage-n" x="{cx}" y="{axis + 13}" text-anchor="middle">'
+                         f"{_steps(tally.rated)}</text>")
         planned = (future.get(stage) or Tally()).average
         if planned is not None:
             px, py = cx + _BAR / 2 + 9, y(planned)

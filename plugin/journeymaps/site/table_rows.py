@@ -170,7 +170,7 @@ class TableRows:
         ))
 
     def _use(self, url: str, o: OpportunityUse, prefix: str, title: str | None) -> str:
-        """Where one use of an idea is: its map (with badges), stage, step; ``title`` when it words the idea otherwise."""
+        """One use of an idea: its map (with badges), stage and step; ``title`` if it words the idea otherwise."""
         own = f' as “{_e(title)}”' if title else ""
         return (f'<li>{prefix}{self.journey_ref(url, o)}{own} · {self._term("stages", o.stage)}, '
                 f'step {o.view.number}: <a class="jm-step-ref" href="{self._link(url, o.step_url)}">'
