@@ -85,13 +85,17 @@ def headline(journeys: Mapping[str, JourneyEntry], personas: int, touchpoints: i
     )
 
 
-def lowest_steps(journeys: Mapping[str, JourneyEntry], stage_order: Mapping[str, int],
+def lowest_steps(journeys: Mapping[str, JourneyEntry], stage_order: Mapping[str, int], below: float,
                  limit: int = LOWEST) -> list[LowStep]:
-    """The ``limit`` lowest-rated steps of today's maps: lowest score first, then map and step order."""
+    """The ``limit`` lowest-rated steps of today's maps that score ``below`` (the scale's neutral score).
+
+    Lowest score first, then map and step order. Only steps below neutral: a step the customer rates
+    neutral or better is not where they feel worst, however few steps a portfolio has.
+    """
     rated = [
         Place(entry, view)
         for entry in journeys.values() if entry.journey.type in AS_IS_TYPES
-        for view in steps(entry.journey) if view.step.emotion is not None
+        for view in steps(entry.journey) if view.step.emotion is not None and view.step.emotion < below
     ]
     rated.sort(key=lambda p: (p.emotion, p.entry.id, stage_order.get(p.stage, 0), p.view.number))
     return [LowStep(p, tuple(PainPoint(p.entry, p.view, text=t) for t in p.view.step.pain_points))

@@ -322,7 +322,8 @@ class OverviewView:
     rows: list[CompareRow]  # the persona × stage heatmap (no worst stage)
     stages: list[str]
     unapproved: dict[str, Unapproved]
-    lowest: list[LowStep]  # the lowest-rated steps of today's maps
+    lowest: list[LowStep]  # the lowest-rated steps of today's maps, below neutral only
+    lowest_limit: int  # how many the overview lists at most
     quick_wins: list[Idea]
     ideas: int  # every idea
     departments: list[NodeDrops]  # the departments with the most hand-offs where emotion drops

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from journeymaps.figures import overview
-from journeymaps.figures.analysis import Tally
+from journeymaps.figures.analysis import Tally, neutral
 from journeymaps.model import addresses
 from journeymaps.model.corpus import JourneyEntry
 from journeymaps.model.types import AS_IS_TYPES
@@ -53,7 +53,8 @@ class OverviewPage:
                              total=p.persona_totals.get(pid) or Tally(), worst=None) for pid in p.personas],
             stages=p.stages,
             unapproved={pid: flag for pid in p.personas if (flag := flags.get(pid))},
-            lowest=overview.lowest_steps(ctx.journeys, self.s.stage_order),
+            lowest=overview.lowest_steps(ctx.journeys, self.s.stage_order, neutral(ctx.scale)),
+            lowest_limit=overview.LOWEST,
             quick_wins=overview.quick_wins(self.s.ideas),
             ideas=len(self.s.ideas),
             departments=overview.departments_by_drops(self.s.department_flow),
