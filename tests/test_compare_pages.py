@@ -358,7 +358,7 @@ def test_a_count_of_one_is_written_in_the_singular(tmp_path: Path) -> None:
     assert "average +2.0 over 1 of 1 step;" in visible("journeys/shop/ana-future")
     reviews = visible("reviews")
     assert "The department that owns a map checks it every 1 day;" in reviews
-    assert "due in the next 1 day and" in reviews
+    assert "due in the next 1 day," in reviews
     for address in ("gaps", "journeys/shop/ana-future", "reviews", "compare"):
         assert not re.search(r"\b1 (phases|steps|hand-offs|days|maps|personas)\b", visible(address)), address
 
