@@ -9,7 +9,7 @@ from journeymaps.figures.places import Place
 from journeymaps.model import addresses
 from journeymaps.model.corpus import JourneyEntry
 from journeymaps.model.types import AS_IS_TYPES, humanize
-from journeymaps.site import charts
+from journeymaps.site import overlay_chart
 from journeymaps.site.across_views import (
     ChannelRow,
     CompareRow,
@@ -112,14 +112,14 @@ class ComparePages:
                 for i, phase in enumerate(entry.journey.phases)
             }
             maps.append(ScenarioMap(entry=entry, phases=phases, average=journey_average(entry.journey),
-                                    swatch=charts.series_swatch(k)))
+                                    swatch=overlay_chart.series_swatch(k)))
         stages = sorted({s for m in maps for s in m.phases}, key=lambda s: order.get(s, len(order)))
         series = [
             (f"{m.entry.journey.title} ({self.ctx.persona_name(m.entry.journey.persona)})",
              [m.phases[s].average if s in m.phases else None for s in stages])
             for m in maps
         ]
-        chart = charts.overlay([self.ctx.term("stages", s) for s in stages], series, self.s.scale,
+        chart = overlay_chart.overlay([self.ctx.term("stages", s) for s in stages], series, self.s.scale,
                                f"Emotion by stage of the maps of the scenario {humanize(scenario)}")
         return self.s.page(
             addresses.scenario_url(scenario), f"Scenario: {humanize(scenario)}", "compare/scenario.html",

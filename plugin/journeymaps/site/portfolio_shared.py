@@ -19,7 +19,7 @@ from journeymaps.figures.futures import FutureComparison
 from journeymaps.figures.ideas import Idea, ideas
 from journeymaps.model.corpus import JourneyEntry
 from journeymaps.model.types import AS_IS_TYPES, MAP_TYPE_NAMES, STATUSES
-from journeymaps.site import charts
+from journeymaps.site import overlay_chart
 from journeymaps.site.across_views import AcrossView, FutureView, Unapproved
 from journeymaps.site.badges import Badges
 from journeymaps.site.context import RenderContext
@@ -102,9 +102,9 @@ class PortfolioShared:
             (f"Today: {fc.baseline.journey.title}", [s.baseline for s in fc.stages]),
             (f"Future: {fc.future.journey.title}", [s.future for s in fc.stages]),
         ]
-        return charts.overlay(columns, series, self.scale,
-                              f"Emotion by stage of {fc.future.journey.title} and of its baseline",
-                              [charts.TODAY_STYLE, charts.FUTURE_STYLE])
+        return overlay_chart.overlay(columns, series, self.scale,
+                                     f"Emotion by stage of {fc.future.journey.title} and of its baseline",
+                                     [overlay_chart.TODAY_STYLE, overlay_chart.FUTURE_STYLE])
 
     def render(self, template: str, url: str, view: object) -> Html:
         """A ``compare/`` or ``portfolio/`` template with the shared fields and those of ``view``."""
