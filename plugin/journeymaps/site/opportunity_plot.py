@@ -22,7 +22,7 @@ from journeymaps.figures.places import QUADRANTS
 
 #: Rows (top to bottom) and columns (left to right) of the grid.
 IMPACTS, EFFORTS = ("high", "medium", "low"), ("low", "medium", "high")
-_LEFT, _TOP, _CELL_W, _GAP = 78, 26, 148, 4
+_LEFT, _TOP, _CELL_W, _GAP = 64, 26, 124, 4
 _R, _PITCH, _HEAD, _PAD, _MIN_H = 11, 26, 24, 8, 74
 PER_ROW = int((_CELL_W - 2 * _PAD) // _PITCH)
 
@@ -108,6 +108,7 @@ def plot(numbered: Sequence[tuple[int, Idea]], map_name: dict[str, str]) -> Mark
     label = (f"Impact and effort of {len(marks)} rated "
              f"{'idea' if len(marks) == 1 else 'ideas'}; each number is a row of the table below")
     return Markup(
-        f'<svg class="jm-plot" viewBox="0 0 {width} {height}" width="{width}" role="img" '
+        f'<svg class="jm-plot" viewBox="0 0 {width} {height}" width="100%" style="max-width: {width * 1.35:.0f}px" '
+        'role="img" '
         f'aria-label="{escape(label)}"><desc>{escape("; ".join(described))}</desc>{"".join(parts)}</svg>'
     )
