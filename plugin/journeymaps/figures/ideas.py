@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from journeymaps.figures.places import QUADRANTS, OpportunityUse
 from journeymaps.model.addresses import slugify
@@ -31,7 +32,7 @@ class Idea:
 
     uses: tuple[OpportunityUse, ...]  # today's use first (the baseline's), then the future map's
 
-    @property
+    @cached_property  # read for every sort, filter and row
     def main(self) -> OpportunityUse:
         """The use whose title and rating the idea goes by: the future map's when it is rated, else the first rated."""
         rated = [u for u in self.uses if u.rated]

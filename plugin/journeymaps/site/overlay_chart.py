@@ -86,11 +86,25 @@ def _dodge(points: list[tuple[int, float]]) -> dict[int, float]:
 
 
 def _hits(box: Box, segment: tuple[tuple[float, float], tuple[float, float]]) -> bool:
-    """Whether a line segment passes through a box (checked every two pixels along it)."""
+    """Whether a line segment passes through a box (the segment clipped to the box, Liang and Barsky's way)."""
     (x1, y1), (x2, y2) = segment
-    steps = max(1, int(max(abs(x2 - x1), abs(y2 - y1)) / 2))
-    return any(box[0] <= x1 + (x2 - x1) * t / steps <= box[2] and box[1] <= y1 + (y2 - y1) * t / steps <= box[3]
-               for t in range(steps + 1))
+    if max(x1, x2) < box[0] or min(x1, x2) > box[2] or max(y1, y2) < box[1] or min(y1, y2) > box[3]:
+        return False
+    dx, dy = x2 - x1, y2 - y1
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, x1 - box[0]), (dx, box[2] - x1), (-dy, y1 - box[1]), (dy, box[3] - y1)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True
 
 
 def _overlaps(a: Box, b: Box) -> bool:
