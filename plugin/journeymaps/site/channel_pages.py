@@ -87,12 +87,12 @@ class ChannelPages:
                          extra=[len(p.department_pains[d]), owned[d], len(p.maps_owned[d])])
                 for d in p.departments]
         intro = ("Every department of the vocabulary: the touchpoints it owns, the pain points at them, "
-                 "the ideas it owns and the maps it is responsible for.")
+                 "the opportunities it would own and the maps it is responsible for.")
         if not rows:
             intro = "The vocabulary lists no departments. Add them under departments: in journeys/vocabulary.yml."
         return self.s.page(addresses.DEPARTMENTS_INDEX, "Departments", "portfolio/channels.html", "departments-index",
                            GroupsView(heading="Departments", noun="Department", rows=rows,
-                                      extra_columns=["Pain points", "Ideas owned", "Maps owned"], intro=intro))
+                                      extra_columns=["Pain points", "Opportunities owned", "Maps owned"], intro=intro))
 
     def department_page(self, department: str) -> GeneratedPage:
         """``departments/<id>/``: how customers feel at its touchpoints, the pain points there, its ideas, hand-offs."""

@@ -20,6 +20,7 @@ _WIDTH, _LABEL, _BAR, _TOP = 560, 150, 10, 8
 _X0 = _LABEL + 6  # left bars
 _X1 = _WIDTH - _LABEL - 6 - _BAR  # right bars
 _GAP, _SLOT = 12, 30  # between nodes; the least height a node takes, so that its two lines of text fit
+_THIN = 0.8  # the thinnest band drawn
 
 
 def _count_words(count: int, drops: int, direction: str) -> str:
@@ -41,7 +42,9 @@ def flow_figure(flow: Flow, name: Callable[[str | None], str], label: str) -> Ma
         return Markup("")
     sources = [n for n in flow.order if flow.out_of(n)[0]]
     targets = [n for n in flow.order if flow.into(n)[0]]
-    unit = max(2.0, min(14.0, 360 / total))  # pixels per hand-off
+    # Pixels per hand-off: the bars of the busiest side take about 360 pixels, whatever the number of hand-offs
+    # (a band of one hand-off in a large portfolio is drawn at least _THIN thick, and may then overlap its neighbour).
+    unit = min(14.0, 360 / total)
 
     def place(nodes: list[str | None], size: Callable[[str | None], int]) -> dict[str | None, float]:
         tops, y = {}, float(_TOP)
@@ -77,9 +80,10 @@ def flow_figure(flow: Flow, name: Callable[[str | None], str], label: str) -> Ma
         keep_h = (link.count - link.drops) * unit
         shapes = []
         if drop_h:
-            shapes.append(f'<path class="jm-flow-drop" d="{_band(a, y0, b, y1, drop_h)}"/>')
+            shapes.append(f'<path class="jm-flow-drop" d="{_band(a, y0, b, y1, max(drop_h, _THIN))}"/>')
         if keep_h:
-            shapes.append(f'<path class="jm-flow-keep" d="{_band(a, y0 + drop_h, b, y1 + drop_h, keep_h)}"/>')
+            band = _band(a, y0 + drop_h, b, y1 + drop_h, max(keep_h, _THIN))
+            shapes.append(f'<path class="jm-flow-keep" d="{band}"/>')
         parts.append(f'<g class="jm-flow-link" data-from="{escape(link.source or "")}" '
                      f'data-to="{escape(link.target or "")}" data-count="{link.count}" data-drops="{link.drops}">'
                      f"<title>{escape(title)}</title>{''.join(shapes)}</g>")

@@ -90,6 +90,7 @@ def plot(numbered: Sequence[tuple[int, Idea]], map_name: dict[str, str]) -> Mark
             n = counts.get((impact, effort), 0)
             parts.append(f'<text class="jm-plot-count" x="{left + _CELL_W - _PAD}" y="{top + 16}" '
                          f'text-anchor="end">{n}</text>')
+    small = ' class="jm-plot-n3"'  # three digits in the same mark
     for m in marks:
         use = m.idea.main
         where = " and ".join(dict.fromkeys(map_name.get(u.entry.id, u.entry.id) for u in m.idea.uses))
@@ -98,7 +99,8 @@ def plot(numbered: Sequence[tuple[int, Idea]], map_name: dict[str, str]) -> Mark
         title = f"{m.number}. {m.idea.title} ({where}; {_cell_name(use.opportunity.impact, use.opportunity.effort)})"
         parts.append(f'<g class="{cls}" data-idea="{m.number}"><title>{escape(title)}</title>'
                      f'<circle cx="{m.x}" cy="{m.y}" r="{_R}"/>'
-                     f'<text x="{m.x}" y="{m.y + 4}" text-anchor="middle">{m.number}</text></g>')
+                     f'<text x="{m.x}" y="{m.y + 4}" text-anchor="middle"{small if m.number > 99 else ""}>'
+                     f"{m.number}</text></g>")
     described = []
     for impact in IMPACTS:
         for effort in EFFORTS:
