@@ -73,6 +73,11 @@ class OverviewPage:
                            hide=("toc",))
 
     def home(self) -> GeneratedPage:
-        """The home page of a site whose docs folder has none: the overview, at the site's root."""
+        """The home page of a site whose docs folder has none: the overview, at the site's root.
+
+        The site search leaves it out (Material's ``search: exclude``): it would give every result twice, and a
+        search lands on ``overview/``, the same page.
+        """
         body = self.s.render("overview/index.html", "", self.view(True))
-        return GeneratedPage.of("index.md", "", TITLE, [front_matter(TITLE, hide=["toc"]), body], "home")
+        meta = front_matter(TITLE, hide=["toc"], search={"exclude": True})
+        return GeneratedPage.of("index.md", "", TITLE, [meta, body], "home")
