@@ -190,11 +190,11 @@ def test_history_table_lists_every_commit_with_its_average(tracked: Path) -> Non
     rows = [text_of(row) for row in re.findall(r"<tr>.*?</tr>", table, re.S)[1:]]
     old = "(then at journeys/retail/buy-running-shoes.md)"
     assert rows == [
-        f"2026-04-20 Chris Dee Rename; the fit finder works {hashes[3]} +2.0",
-        f"2026-03-15 Ana Lima Work in progress <b> {old} {hashes[2]} left out: it did not validate "
+        f"20 April 2026 Chris Dee Rename; the fit finder works {hashes[3]} +2.0",
+        f"15 March 2026 Ana Lima Work in progress <b> {old} {hashes[2]} left out: it did not validate "
         "(line 21: phases[0].steps[0].emotion: expected a whole number, got the text 'high')",
-        f"2026-02-10 Ben Ode Interviews: the post does not convince {old} {hashes[1]} −1.0",
-        f"2026-01-05 Ana Lima First map of buying running shoes {old} {hashes[0]} +1.0",
+        f"10 February 2026 Ben Ode Interviews: the post does not convince {old} {hashes[1]} −1.0",
+        f"5 January 2026 Ana Lima First map of buying running shoes {old} {hashes[0]} +1.0",
     ]
     assert "Work in progress &lt;b&gt;" in table  # commit subjects are escaped
     assert "1 revision is left out of the trend because it did not validate at the time." in text
@@ -214,7 +214,8 @@ def test_trend_chart_draws_the_valid_revisions_oldest_first(tracked: Path) -> No
     svg = re.search(r'<svg class="jm-trend".*?</svg>', text, re.S).group(0)
     assert 'role="img"' in svg and "<script" not in svg
     desc = html.unescape(re.search(r"<desc>(.*?)</desc>", svg).group(1))
-    assert desc == f"2026-01-05 ({hashes[0]}): +1.0; 2026-02-10 ({hashes[1]}): −1.0; 2026-04-20 ({hashes[3]}): +2.0"
+    assert desc == (f"5 January 2026 ({hashes[0]}): +1.0; 10 February 2026 ({hashes[1]}): −1.0; "
+                    f"20 April 2026 ({hashes[3]}): +2.0")
     assert svg.count("<circle") == 3
     assert [html.unescape(v) for v in re.findall(r'class="jm-value"[^>]*>([^<]+)<', svg)] == ["+1.0", "−1.0", "+2.0"]
     summary = text_of(section(text, '<h2 id="jm-change-history" data-search-exclude', "</p>"))
@@ -246,9 +247,9 @@ def test_changes_not_committed_yet_are_the_newest_point_of_the_trend(tmp_path: P
     text = page(root / "site", "journeys/retail/buy-running-shoes")
     rows = [text_of(row) for row in re.findall(r"<tr[^>]*>.*?</tr>", section(text, 'class="jm-list jm-history"'),
                                                    re.S)[1:]]
-    assert rows == ["Working copy: changes not committed yet −2.0", f"2026-01-05 Ana Lima First map {first} +1.0"]
+    assert rows == ["Working copy: changes not committed yet −2.0", f"5 January 2026 Ana Lima First map {first} +1.0"]
     desc = html.unescape(re.search(r'<svg class="jm-trend".*?<desc>(.*?)</desc>', text, re.S).group(1))
-    assert desc == f"2026-01-05 ({first}): +1.0; not committed: −2.0"
+    assert desc == f"5 January 2026 ({first}): +1.0; not committed: −2.0"
     assert "to +1.0" not in text and "went from <strong>+1.0</strong>" in text and "<strong>−2.0</strong> now" in text
 
 

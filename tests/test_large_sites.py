@@ -76,7 +76,7 @@ def compact(tmp_path_factory) -> Path:
 
 def test_above_the_limit_the_navigation_lists_folders_not_maps(compact: Path) -> None:
     labels = nav_labels(page(compact, "personas/maya"))
-    assert labels[:8] == ["Journey maps", "Journeys", "Journeys", "Retail", "Service", "Service", "Phone", "Personas"]
+    assert labels[:8] == ["Overview", "Journeys", "Journeys", "Retail", "Service", "Service", "Phone", "Personas"]
     assert not [label for label in labels if label.startswith("Map ") or label == "Buying running shoes online"]
     assert "Maya, the weekend runner" not in labels  # personas: the list page only
     assert labels[labels.index("Personas"):] == ["Personas", "Compare", "Channels", "Departments", "Touchpoints",
@@ -115,7 +115,7 @@ def test_navigation_folders_on_a_small_site(tmp_path: Path) -> None:
     result = build(root, "--strict")
     assert result.returncode == 0, result.stderr
     labels = nav_labels(page(root / "site", "personas/ana"))
-    assert labels[:4] == ["Journey maps", "Journeys", "Journeys", "Shop"]
+    assert labels[:4] == ["Overview", "Journeys", "Journeys", "Shop"]
     assert "Ana buys a kettle" not in labels
     # in the full shape (the default for small sites) the folder pages exist too, out of the navigation
     default = portfolio_site(tmp_path / "default")

@@ -76,10 +76,11 @@ def test_heatmap_cells_are_exact_with_one_decimal(site: Path) -> None:
     assert header == [("discover/", "Discover"), ("buy/", "Buy"), ("use/", "Use")]
     # colour says what the number says: blue above neutral, orange below, none for no score
     ana = rows[0]
-    assert re.findall(r'<td class="jm-heat (jm-heat-[a-z0-9-]+)"', ana) == [
-        "jm-heat-pos-2", "jm-heat-neg-2", "jm-heat-pos-2"]
-    assert re.findall(r'<td class="jm-heat (jm-heat-[a-z0-9-]+)"', rows[1]) == [
-        "jm-heat-neg-3", "jm-heat-none", "jm-heat-pos-3"]
+    classes = r'<td class="jm-heat (jm-heat-[a-z0-9-]+)( jm-heat-few)?"'
+    assert re.findall(classes, ana) == [
+        ("jm-heat-pos-2", " jm-heat-few"), ("jm-heat-neg-2", " jm-heat-few"), ("jm-heat-pos-2", " jm-heat-few")]
+    assert re.findall(classes, rows[1]) == [
+        ("jm-heat-neg-3", " jm-heat-few"), ("jm-heat-none", ""), ("jm-heat-pos-3", " jm-heat-few")]
     # each scored cell links to the persona's column on the stage page, with the number of steps
     assert ('<a href="discover/#persona-ana"><span class="jm-heat-value">+1.0</span>'
             '<span class="jm-heat-n">2 steps') in ana
@@ -175,19 +176,18 @@ def test_handoff_list_per_map(site: Path) -> None:
 
 def test_handoffs_counted_per_department_pair(site: Path) -> None:
     doc = page(site, "gaps")
+    assert ("The figures below count the maps of journeys as customers live them today (current state, service "
+            "blueprint and day in the life maps): the 2 hand-offs of future maps are listed with their map at the "
+            "end, not counted, since a future map describes a journey that does not exist yet; each future map is "
+            "compared with the map it improves on under future against baseline.") in text(doc).replace(" .", ".")
     part = section(doc, "department-pairs")
-    assert ("These counts cover only the maps of journeys as customers live them today (current state, service "
-            "blueprint and day in the life maps). A future map describes a journey that does not exist yet, so the "
-            "2 hand-offs of future maps are listed under each map below but not counted here; each future map is "
-            "compared with the map it improves on under future against baseline.") in text(part).replace(" .", ".")
-    pairs = [text(row) for row in body_rows(re.findall(r'<table class="jm-list jm-sortable">.*?</table>', part,
-                                                         re.S)[0])]
-    assert pairs == ["Sales Support 2 1", "Sales Sales 1 0", "Support Sales 1 1", "Operations Sales 1 0"]
-    matrix = table(part, "jm-matrix jm-pairs")
-    grid = {text(re.search(r"<th[^>]*>(.*?)</th>", row, re.S).group(1)): [
-        text(cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)] for row in body_rows(matrix)}
-    # columns: Sales, Support, Operations
-    assert grid == {"Sales": ["1", "2 (1▼)", "0"], "Support": ["1 (1▼)", "0", "0"], "Operations": ["1", "0", "0"]}
+    pairs = [text(row) for row in body_rows(table(part, "jm-list jm-sortable jm-links"))]
+    assert pairs == ["Sales Support 2 1", "Support Sales 1 1", "Operations Sales 1 0"]
+    # the figure draws the same pairs; the pair within one department is listed apart
+    bands = re.findall(r'data-from="([^"]*)" data-to="([^"]*)" data-count="(\d+)" data-drops="(\d+)"', part)
+    assert bands == [("sales", "support", "2", "1"), ("support", "sales", "1", "1"), ("ops", "sales", "1", "0")]
+    assert "jm-matrix" not in doc
+    assert text(section(doc, "within-department")).endswith("Sales : 1 hand-off")
 
 
 def test_journey_page_marks_handoffs_and_links_out(site: Path) -> None:
@@ -216,9 +216,11 @@ def _touchpoint_names(fragment: str) -> list[str]:
 
 def test_channel_page_lists_its_touchpoints(site: Path) -> None:
     doc = page(site, "channels/phone")
-    assert _touchpoint_names(table(doc, "jm-list jm-sortable jm-touchpoints")) == [
-        "Order line", "order line", "Help line"]
-    assert "3 touchpoints on this channel in 3 maps of 2 personas; average emotion at them 0.0" in text(doc)
+    assert _touchpoint_names(section(doc, "touchpoints-today")) == ["Order line", "Help line"]
+    assert _touchpoint_names(section(doc, "touchpoints-future")) == ["order line"]
+    assert ("In today's maps customers meet Phone at 2 touchpoints in 2 maps of 2 personas, and feel 0.0 on average "
+            "there (over 2 scored steps, each counted once). Future maps plan 1 touchpoint on this channel.") in (
+        text(doc).replace(" .", "."))
     assert 'href="../../journeys/shop/ben-buys/#use-1-help-line"' in doc
     empty = page(site, "channels/store")
     assert _touchpoint_names(table(empty, "jm-list jm-sortable jm-touchpoints")) == ["Shop window", "Store greeting"]
@@ -229,24 +231,25 @@ def test_channel_page_lists_its_touchpoints(site: Path) -> None:
 
 def test_department_page_touchpoints_pains_opportunities(site: Path) -> None:
     doc = page(site, "departments/sales")
-    assert _touchpoint_names(section(doc, "touchpoints")) == [
+    assert _touchpoint_names(section(doc, "touchpoints-today")) == [
         "Landing page", "Order line", "Receipt email", "Care tips email",  # shop/ana-buys
-        "Landing page", "order line",  # shop/ana-future
         "Store greeting"]  # shop/ben-buys
-    assert [text(row).split(" Ana")[0].split(" Ben")[0] for row in body_rows(section(doc, "pain-points"))] == [
-        "Long hold"]
+    assert _touchpoint_names(section(doc, "touchpoints-future")) == ["Landing page", "order line"]  # shop/ana-future
+    pains = [text(row) for row in body_rows(section(doc, "pain-points"))]
+    assert pains == ["Long hold Ana buys a kettle Approved Ana Buy · step 1 Phones to order −1"]  # the step's score
+    assert "jm-score" not in section(doc, "pain-points")  # no coloured badge beside a pain point
     opportunities = [text(row) for row in body_rows(section(doc, "opportunities"))]
     assert len(opportunities) == 1 and opportunities[0].startswith("Staff training Thankless tasks Ben buys a kettle")
+    assert ("In today's maps customers meet Sales at 5 touchpoints in 2 maps of 2 personas, and feel +0.3 on average "
+            "there (over 4 scored steps, each counted once)") in text(doc)  # 2, −1, 1, −1 → 0.25
     facts = text(re.search(r'<dl class="jm-facts">.*?</dl>', doc, re.S).group(0))
-    assert facts == (
-        "Touchpoints 7 in 3 maps of 2 personas "
-        "Emotion average +0.3 at its touchpoints (as-is maps, over 4 scored steps) "  # 2, −1, 1, −1 → 0.25
-        "Pain points 1 at its touchpoints Opportunities 1 it owns "
-        "Hand-offs 2 in, 2 out (from or to another department, as-is maps) Maps owned Ana buys a kettle Approved"
-    )
+    assert facts == ("Maps owned Ana buys a kettle Approved Hand-offs 2 in, 2 out, 1 within (today's maps) "
+                     "Opportunities 1 it would own")
+    links = [text(row) for row in body_rows(section(doc, "hand-offs"))]
+    assert links == ["Sales Support 2 1", "Support Sales 1 1", "Operations Sales 1 0", "Sales the same department 1 0"]
     ops = page(site, "departments/ops")
     assert [text(r).split(" Ben")[0] for r in body_rows(section(ops, "pain-points"))] == ["Window is dark"]
-    assert "No opportunity names this department as its owner." in ops
+    assert "No opportunity names Operations as its owner ." in text(ops)
     support = page(site, "departments/support")
     assert text(body_rows(section(support, "opportunities"))[0]).startswith("Call-back Quick wins Ana buys a kettle")
 
@@ -254,17 +257,18 @@ def test_department_page_touchpoints_pains_opportunities(site: Path) -> None:
 # --- opportunities/ and touchpoints/ ------------------------------------------------------------
 
 
-def test_opportunities_matrix_and_order(site: Path) -> None:
+def test_opportunities_plot_and_order(site: Path) -> None:
     doc = page(site, "opportunities")
-    matrix = table(doc, "jm-priority")
-    cell = re.search(r'<td class="jm-priority-high-low">(.*?)</td>', matrix, re.S).group(1)
-    assert text(cell) == "Quick wins 1 Call-back Support"
-    assert text(re.search(r'<td class="jm-priority-low-high">(.*?)</td>', matrix, re.S).group(1)) == (
-        "Thankless tasks 1 Staff training Sales")
-    assert re.findall(r'<span class="jm-priority-count">(\d+)</span>', matrix) == [
+    plot = re.search(r'<svg class="jm-plot".*?</svg>', doc, re.S).group(0)
+    marks = re.findall(r'<g class="jm-plot-mark[^"]*" data-idea="(\d+)"><title>([^<]*)</title>', plot)
+    assert [(n, html.unescape(t)) for n, t in marks] == [
+        ("1", "1. Call-back (Ana buys a kettle; High impact, low effort (Quick wins))"),
+        ("2", "2. Staff training (Ben buys a kettle in town; Low impact, high effort (Thankless tasks))"),
+    ]
+    assert re.findall(r'<text class="jm-plot-count"[^>]*>(\d+)</text>', plot) == [
         "1", "0", "0", "0", "0", "0", "0", "0", "1"]
-    listed = [text(row).split(" ")[0] for row in body_rows(section(doc, "all-opportunities"))]
-    assert listed == ["Call-back", "Staff", "Brighter"]  # quick wins first, unrated last
+    listed = [text(row).split(" ")[:2] for row in body_rows(section(doc, "all-opportunities"))]
+    assert listed == [["1", "Call-back"], ["2", "Staff"], ["3", "Brighter"]]  # quick wins first, unrated last
     assert "1 opportunity is not rated for both impact and effort yet" in text(doc)
 
 
@@ -381,7 +385,7 @@ def test_navigation_and_search_cover_the_new_pages(site: Path) -> None:
         assert any(loc == address or loc.startswith(address + "#") for loc in locations), address
     entries = {e["location"]: e for e in search_index(site)}
     # the rows that repeat a map's content are left out of the index: a search lands on the map itself
-    assert entries["departments/sales/#pain-points"]["title"] == "Pain points at its touchpoints"
+    assert entries["departments/sales/#pain-points"]["title"] == "Pain points"
     assert not [loc for loc, e in entries.items() if "Long hold" in e["text"] and not loc.startswith("journeys/")]
     assert [e["title"] for loc, e in entries.items() if loc.startswith("journeys/shop/ana-buys/#jm-pain-")] == [
         "Long hold"]

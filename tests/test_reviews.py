@@ -49,6 +49,7 @@ def review_site(root: Path, options: str = "") -> Path:
     write(root, {
         "journeys/retail/overdue.md": journey("Overdue map", reviewed="2025-11-01"),
         "journeys/retail/never.md": journey("Never reviewed map", status="draft", owner="marketing"),
+        "journeys/retail/unreviewed.md": journey("Unreviewed map", owner="marketing"),
         "journeys/service/soon.md": journey("Soon map", owner="customer-service", reviewed="2025-12-15"),
         "journeys/service/orphan.md": journey("Orphan map", status="review", owner=None, reviewed="2025-01-01"),
         "journeys/service/old.md": journey("Archived map", status="archived", reviewed="2020-01-01"),
@@ -67,24 +68,32 @@ def site(tmp_path_factory) -> Path:
 def test_reviews_page_lists_overdue_maps_by_owner_department(site: Path) -> None:
     text = page(site, "reviews")
     assert "<title>Reviews - Fresh</title>" in text
-    summary = text_of(re.search(r"<p>A map is due.*?</p>", text, re.S).group(0))
-    assert summary == ("A map is due for review 180 days after the date in its reviewed field. As of 1 June 2026, "
-                       "of 5 published maps: 2 overdue, 1 never reviewed, 1 due in the next 30 days and 1 up to date.")
+    summary = text_of(re.search(r"<p>A journey map is only useful.*?</p>", text, re.S).group(0))
+    assert summary == ("A journey map is only useful while it still describes what customers live. The department "
+                       "that owns a map checks it every 180 days; a map past that is due for review. As of 1 June "
+                       "2026, of 6 published maps: 2 overdue, 1 never reviewed, 1 due in the next 30 days, 1 up to "
+                       "date and 1 draft, which is not due.")
     overdue = text[text.index('<h2 id="overdue"'):text.index('<h2 id="due-soon"')]
     groups = re.findall(r'<h3 id="([^"]+)">(.*?)</h3>(.*?)</table>', overdue, re.S)
     assert [(anchor, name) for anchor, name, _ in groups] == [
         ("owner-ecommerce", "E-commerce"), ("owner-marketing", "Marketing"), ("owner-none", "No owner")]
+    # dates as journey pages write them; the draft is not among them, however long ago it was reviewed
     assert [rows(table) for _, _, table in groups] == [
-        ["Overdue map Approved 2025-11-01 Review overdue 2026-04-30, 32 days overdue"],
-        ["Never reviewed map Draft never Never reviewed"],
-        ["Orphan map Review 2025-01-01 Review overdue 2025-06-30, 336 days overdue"],
+        ["Overdue map Approved 1 November 2025 Review overdue 30 April 2026, 32 days overdue"],
+        ["Unreviewed map Approved never Never reviewed"],
+        ["Orphan map Review 1 January 2025 Review overdue 30 June 2025, 336 days overdue"],
     ]
-    soon = text[text.index('<h2 id="due-soon"'):]
+    soon = text[text.index('<h2 id="due-soon"'):text.index('<h2 id="drafts"')]
     assert rows(soon[: soon.index("</table>")]) == [
-        "Soon map Customer Service Approved 2025-12-15 Review due soon 2026-06-13, in 12 days"]
+        "Soon map Customer Service Approved 15 December 2025 Review due soon 13 June 2026, in 12 days"]
+    drafts = text[text.index('<h2 id="drafts"'):]
+    assert rows(drafts[: drafts.index("</table>")]) == [
+        "Never reviewed map Marketing Draft never not due: a draft is reviewed once it is finished"]
     assert "Archived map" not in text
     assert "Buying running shoes online" not in content(site, "reviews")  # up to date: not listed
     assert '<a href="../journeys/retail/overdue/">Overdue map</a>' in text
+    assert not re.search(r">\d{4}-\d\d-\d\d<", content(site, "reviews"))  # no ISO date shown to readers
+    assert "commit" not in text_of(content(site, "reviews"))  # the how-to is in the docs
 
 
 def test_reviews_page_is_in_the_navigation_and_the_search(site: Path) -> None:
@@ -99,8 +108,10 @@ def test_journey_page_shows_its_next_review(site: Path) -> None:
 
     assert facts("journeys/retail/overdue").startswith(
         "Next review Review overdue due 30 April 2026, 32 days ago · all reviews")
-    assert facts("journeys/retail/never").startswith(
+    assert facts("journeys/retail/unreviewed").startswith(
         "Next review Never reviewed this map has no reviewed date yet · all reviews")
+    assert facts("journeys/retail/never").startswith(  # a draft
+        "Next review Not due: draft it is reviewed once it is finished · all reviews")
     assert facts("journeys/service/soon").startswith("Next review Review due soon due 13 June 2026, in 12 days")
     assert facts("journeys/retail/buy-running-shoes").startswith(
         'Next review Reviewed due 29 March 2027, in 301 days')
@@ -127,8 +138,9 @@ def test_review_options_change_the_interval(tmp_path: Path) -> None:
     result = build_with(root, "--strict", env={"SOURCE_DATE_EPOCH": JUNE_1})
     assert result.returncode == 0, result.stderr
     text = text_of(content(root / "site", "reviews"))
-    assert "A map is due for review 400 days after" in text
-    assert "of 5 published maps: 1 overdue, 1 never reviewed, 0 due in the next 0 days and 3 up to date." in text
+    assert "The department that owns a map checks it every 400 days" in text
+    assert ("of 6 published maps: 1 overdue, 1 never reviewed, 0 due in the next 0 days, 3 up to date and 1 draft, "
+            "which is not due.") in text
 
 
 @pytest.mark.parametrize("value", ["0", "soon", "-5"])

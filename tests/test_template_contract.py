@@ -19,7 +19,6 @@ REFERENCE = Path(__file__).parents[1] / "docs" / "reference.md"
 EVERY_TEMPLATE = {"link", "term", "page_url"}
 #: The views of each template that a page renders (the macro files are imported by the others).
 TEMPLATE_VIEWS: dict[str, tuple[type, ...]] = {
-    "index/home.html": (v.HomeView,),
     "index/journeys.html": (v.JourneysIndexView,),
     "index/folder.html": (v.FolderView,),
     "index/personas.html": (v.PersonasIndexView,),
@@ -43,6 +42,7 @@ TEMPLATE_VIEWS: dict[str, tuple[type, ...]] = {
     "portfolio/touchpoints.html": (a.AcrossView, a.TouchpointsView),
     "portfolio/opportunities.html": (a.AcrossView, a.OpportunitiesView),
     "portfolio/gaps.html": (a.AcrossView, a.GapsView),
+    "overview/index.html": (a.AcrossView, a.OverviewView),
     # The macros of the pages across maps are imported "with context": they see the shared fields.
     "portfolio/_parts.html": (a.AcrossView,),
     # Imported without context: only the globals and the macros' arguments.

@@ -2,8 +2,10 @@
 
 A map is due ``interval`` days after its ``reviewed`` date. It is *overdue* from the
 day after that, *due soon* within ``soon`` days before it, and *never reviewed* when it
-has no ``reviewed`` date. The reference date is the day of the build (UTC), or the day
-of ``SOURCE_DATE_EPOCH`` when that is set, so that a build can be repeated exactly.
+has no ``reviewed`` date. A *draft* is never due: it is reviewed once it is finished,
+so it is neither overdue nor never reviewed, whatever its ``reviewed`` date says. The
+reference date is the day of the build (UTC), or the day of ``SOURCE_DATE_EPOCH`` when
+that is set, so that a build can be repeated exactly.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ DEFAULT_INTERVAL = 180
 DEFAULT_SOON = 30
 
 #: Badge text of each state.
-LABELS = {"never": "Never reviewed", "overdue": "Review overdue", "soon": "Review due soon", "current": "Reviewed"}
+LABELS = {"never": "Never reviewed", "overdue": "Review overdue", "soon": "Review due soon", "current": "Reviewed",
+          "draft": "Not due: draft"}
 
 
 def reference_date(environ: Mapping[str, str] = os.environ) -> dt.date:
@@ -39,8 +42,10 @@ class ReviewPolicy:
     today: dt.date = field(default_factory=reference_date)
     soon: int = DEFAULT_SOON  # days before the due date at which a map is "due soon"
 
-    def state(self, reviewed: dt.date | None) -> ReviewState:
-        """The review state of a map last reviewed on ``reviewed``."""
+    def state(self, reviewed: dt.date | None, status: str | None = None) -> ReviewState:
+        """The review state of a map last reviewed on ``reviewed``; a map of ``status`` draft is never due."""
+        if status == "draft":
+            return ReviewState("draft", reviewed, None, 0)
         if reviewed is None:
             return ReviewState("never", None, None, 0)
         due = reviewed + dt.timedelta(days=self.interval)
@@ -52,11 +57,11 @@ class ReviewPolicy:
 
 @dataclass(frozen=True)
 class ReviewState:
-    """Where a map stands: ``never``, ``overdue``, ``soon`` or ``current``."""
+    """Where a map stands: ``never``, ``overdue``, ``soon``, ``current``, or ``draft`` (never due)."""
 
     state: str
     reviewed: dt.date | None
-    due: dt.date | None  # the date of the next review
+    due: dt.date | None  # the date of the next review (None: never reviewed, or a draft)
     days: int  # days overdue (overdue) or days left until due (soon, current)
 
     @property
@@ -71,5 +76,5 @@ class ReviewState:
 
     @property
     def flagged(self) -> bool:
-        """True when the state deserves a badge in listings (anything but ``current``)."""
-        return self.state != "current"
+        """True when the state deserves a badge in listings (not ``current``; a draft has its status badge)."""
+        return self.state not in ("current", "draft")

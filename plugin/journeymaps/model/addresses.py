@@ -132,3 +132,5 @@ def map_anchor(journey_id: str) -> str:
 
 
 REVIEWS_INDEX = "reviews/"
+#: The overview of the whole portfolio (also the home page of a site whose docs folder has none).
+OVERVIEW = "overview/"

@@ -14,10 +14,15 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from journeymaps.figures.analysis import Tally
+from journeymaps.figures.flows import Flow, Link, NodeDrops
 from journeymaps.figures.futures import FutureComparison
-from journeymaps.figures.handoffs import DepartmentPair, Handoff
-from journeymaps.figures.places import OpportunityUse, PainPoint, Place, TouchpointUse
+from journeymaps.figures.groups import Side
+from journeymaps.figures.handoffs import Handoff
+from journeymaps.figures.ideas import Idea
+from journeymaps.figures.overview import Change, Due, Headline, LowStep
+from journeymaps.figures.places import PainPoint, Place, TouchpointUse
 from journeymaps.figures.portfolio import Group, Portfolio, StageMap
+from journeymaps.figures.reviews import ReviewPolicy
 from journeymaps.model.corpus import JourneyEntry, PersonaEntry
 from journeymaps.model.types import EmotionScale
 from journeymaps.site.table_rows import TableRows
@@ -35,6 +40,7 @@ class AcrossView:
     charts: dict[str, Markup]  # each future map's curve against its baseline's, by future map id
     badge: Callable[[int | None], Markup]  # a step's score badge (a dash without a score)
     table_rows: TableRows  # the rows of the long tables, joined in Python
+    few: int  # an average over fewer scored steps than this is drawn faint: it rests on little
 
 
 # --- compare/ -------------------------------------------------------------------------------
@@ -201,14 +207,35 @@ class GroupsView:
 
 
 @dataclass(frozen=True)
+class Preferred:
+    """A persona that prefers a channel, and how many touchpoints its maps of today have on it."""
+
+    id: str
+    touchpoints: int  # in the persona's maps of today
+    maps: int  # the persona's published maps of today
+
+
+@dataclass(frozen=True)
+class GroupPage:
+    """What a channel's and a department's page share: today's maps apart from future ones."""
+
+    name: str
+    description: str | None
+    group: Group  # every touchpoint of the channel or department, today's and future maps'
+    today: Side  # its touchpoints, steps by stage and pain points in today's maps
+    future: Side  # the same in future maps
+    pains: list[PainPoint]  # today's, the lowest-scored step first
+    chart: Markup  # emotion by stage at its touchpoints (stage_chart.py)
+
+
+@dataclass(frozen=True)
 class ChannelView:
     """``portfolio/channel.html``."""
 
     channel: str
-    name: str
-    description: str | None
-    group: Group
-    preferred: list[str]  # the personas that prefer it
+    page: GroupPage
+    ideas: list[Idea]  # the opportunities of the steps with a touchpoint on the channel
+    preferred: list[Preferred]  # the personas that prefer it
 
 
 @dataclass(frozen=True)
@@ -216,15 +243,13 @@ class DepartmentView:
     """``portfolio/department.html``."""
 
     department: str
-    name: str
-    description: str | None
-    group: Group
-    pains: list[PainPoint]
-    opportunities: list[OpportunityUse]
+    page: GroupPage
+    ideas: list[Idea]  # the opportunities it owns
     owned: list[JourneyEntry]
-    pairs: list[DepartmentPair]
+    links: list[Link]  # hand-offs to, from and within it (today's maps), most first
     handoffs_in: int
     handoffs_out: int
+    handoffs_within: int
 
 
 # --- touchpoints/, opportunities/, gaps/ -----------------------------------------------------------
@@ -252,12 +277,11 @@ class TouchpointsView:
 class OpportunitiesView:
     """``portfolio/opportunities.html``."""
 
-    items: list[OpportunityUse]  # quick wins first
-    rated: list[OpportunityUse]
-    unrated: list[OpportunityUse]
-    matrix: dict[tuple[str, str], list[OpportunityUse]]  # by (impact, effort)
-    impacts: tuple[str, ...]
-    efforts: tuple[str, ...]
+    ideas: list[Idea]  # quick wins first; an idea's number is its place in this list, from 1
+    opportunities: int  # every opportunity of the maps (an idea of two maps counts twice)
+    rated: int  # ideas with both impact and effort
+    merged: int  # ideas a future map repeats from its baseline
+    plot: Markup  # the impact × effort plot (opportunity_plot.py)
     quadrants: Mapping[tuple[str, str], str]
 
 
@@ -276,11 +300,37 @@ class GapsView:
     """``portfolio/gaps.html``."""
 
     maps: list[GapsMap]
-    pairs: list[DepartmentPair]
-    pair_departments: list[str | None]
-    pair_index: dict[tuple[str | None, str | None], DepartmentPair]
+    departments: Flow  # hand-offs between and within departments, today's maps
+    channels: Flow  # the same between channels
+    department_figure: Markup  # the flow between departments (handoff_flow.py)
+    channel_figure: Markup
     total: int
     total_drops: int
-    future_count: int  # hand-offs of future maps, not counted by department
+    future_count: int  # hand-offs of future maps, not counted in the flows
     as_is_names: str
     unowned: list[TouchpointUse]
+
+
+# --- overview/ --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OverviewView:
+    """``overview/index.html``: the overview page, and the home page of a site without its own."""
+
+    headline: Headline
+    rows: list[CompareRow]  # the persona × stage heatmap (no worst stage)
+    stages: list[str]
+    unapproved: dict[str, Unapproved]
+    lowest: list[LowStep]  # the lowest-rated steps of today's maps, below neutral only
+    lowest_limit: int  # how many the overview lists at most
+    quick_wins: list[Idea]
+    ideas: int  # every idea
+    departments: list[NodeDrops]  # the departments with the most hand-offs where emotion drops
+    flow: Flow  # hand-offs between and within departments, today's maps
+    recent: list[Change]  # the maps changed last (empty without history)
+    history_reason: str | None  # why there is no history, if there is none
+    due: list[Due]  # the maps that need a review first
+    due_total: int  # every map overdue, never reviewed or due soon
+    policy: ReviewPolicy
+    on_home: bool  # rendered as the site's home page

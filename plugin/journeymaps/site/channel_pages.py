@@ -1,11 +1,37 @@
-"""``channels/`` and ``departments/``: every channel and department of the vocabulary, and a page for each."""
+"""``channels/`` and ``departments/``: every channel and department of the vocabulary, and a page for each.
+
+A channel's or department's page says how customers feel where they meet it (a small chart of
+the emotion by stage at its touchpoints), what goes wrong there (the pain points of those steps,
+the lowest-scored first) and what could be done (the ideas), with today's maps apart from future
+ones, and a sentence wherever a list is empty for a reason.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from journeymaps.figures.groups import GroupSides, sides, step_key
+from journeymaps.figures.ideas import Idea
+from journeymaps.figures.places import PainPoint
+from journeymaps.figures.portfolio import Group
 from journeymaps.model import addresses
-from journeymaps.site.across_views import ChannelView, DepartmentView, GroupRow, GroupsView
+from journeymaps.model.types import AS_IS_TYPES
+from journeymaps.site.across_views import (
+    ChannelView,
+    DepartmentView,
+    GroupPage,
+    GroupRow,
+    GroupsView,
+    Preferred,
+)
 from journeymaps.site.generated import GeneratedPage
 from journeymaps.site.portfolio_shared import PortfolioShared
+from journeymaps.site.stage_chart import stage_chart
+
+
+def worst_first(pains: Iterable[PainPoint]) -> list[PainPoint]:
+    """Pain points by the score of their step, lowest first (unscored steps last); map order otherwise."""
+    return sorted(pains, key=lambda pain: (pain.emotion is None, pain.emotion or 0))
 
 
 class ChannelPages:
@@ -15,6 +41,21 @@ class ChannelPages:
         self.s = shared
         self.ctx = shared.ctx
         self.p = shared.p
+
+    def _page(self, kind: str, ident: str, group: Group) -> tuple[GroupPage, GroupSides]:
+        """What a channel's and a department's page share."""
+        term = self.ctx.terms[kind][ident]
+        split = sides(group.touchpoints)
+        stages = [(s, self.ctx.term("stages", s)) for s in self.s.stage_ids]
+        chart = stage_chart(stages, split.today.by_stage, split.future.by_stage, self.s.scale,
+                            f"Average emotion by stage at the touchpoints of {term.label} in today's maps")
+        return GroupPage(name=term.label, description=term.description, group=group, today=split.today,
+                         future=split.future, pains=worst_first(split.today.pains), chart=chart), split
+
+    def _ideas_at(self, split: GroupSides) -> list[Idea]:
+        """The ideas written at the steps of a group's touchpoints."""
+        steps = split.steps
+        return [idea for idea in self.s.ideas if any(step_key(use) in steps for use in idea.uses)]
 
     def channels_index(self) -> GeneratedPage:
         """``channels/``: every channel of the vocabulary with its figures."""
@@ -26,40 +67,45 @@ class ChannelPages:
                                "Every channel of the vocabulary, with the touchpoints of the published maps on it.")))
 
     def channel_page(self, channel: str) -> GeneratedPage:
-        """``channels/<id>/``: every touchpoint on one channel."""
-        term = self.ctx.terms["channels"][channel]
-        preferred = [pid for pid, e in self.ctx.personas.items() if channel in e.persona.channels]
-        return self.s.page(addresses.channel_url(channel), term.label, "portfolio/channel.html", "channel",
-                           ChannelView(channel=channel, name=term.label, description=term.description,
-                                       group=self.p.by_channel[channel], preferred=preferred))
+        """``channels/<id>/``: how customers feel on one channel, what goes wrong there, its touchpoints."""
+        page, split = self._page("channels", channel, self.p.by_channel[channel])
+        preferred = []
+        for pid, e in self.ctx.personas.items():
+            if channel in e.persona.channels:
+                today = [m for m in self.ctx.by_persona.get(pid, []) if m.journey.type in AS_IS_TYPES]
+                preferred.append(Preferred(id=pid, maps=len(today), touchpoints=sum(
+                    t.entry.journey.persona == pid for t in split.today.touchpoints)))
+        return self.s.page(addresses.channel_url(channel), page.name, "portfolio/channel.html", "channel",
+                           ChannelView(channel=channel, page=page, ideas=self._ideas_at(split), preferred=preferred))
 
     def departments_index(self) -> GeneratedPage:
         """``departments/``: every department of the vocabulary with its figures."""
         p = self.p
+        owned = {d: sum(1 for i in self.s.ideas if i.owner == d) for d in p.departments}
         rows = [GroupRow(url=addresses.department_url(d), name=self.ctx.term("departments", d),
                          description=self.ctx.terms["departments"][d].description, group=p.by_department[d],
-                         extra=[len(p.department_pains[d]), len(p.department_opportunities[d]), len(p.maps_owned[d])])
+                         extra=[len(p.department_pains[d]), owned[d], len(p.maps_owned[d])])
                 for d in p.departments]
         intro = ("Every department of the vocabulary: the touchpoints it owns, the pain points at them, "
-                 "the opportunities it owns and the maps it is responsible for.")
+                 "the opportunities it would own and the maps it is responsible for.")
         if not rows:
             intro = "The vocabulary lists no departments. Add them under departments: in journeys/vocabulary.yml."
         return self.s.page(addresses.DEPARTMENTS_INDEX, "Departments", "portfolio/channels.html", "departments-index",
                            GroupsView(heading="Departments", noun="Department", rows=rows,
-                                      extra_columns=["Pain points", "Opportunities", "Maps owned"], intro=intro))
+                                      extra_columns=["Pain points", "Opportunities owned", "Maps owned"], intro=intro))
 
     def department_page(self, department: str) -> GeneratedPage:
-        """``departments/<id>/``: its touchpoints, the pain points at them, its opportunities and hand-offs."""
-        p = self.p
-        term = self.ctx.terms["departments"][department]
-        pairs = p.department_handoffs(department)
-        return self.s.page(addresses.department_url(department), term.label, "portfolio/department.html",
+        """``departments/<id>/``: how customers feel at its touchpoints, the pain points there, its ideas, hand-offs."""
+        page, _ = self._page("departments", department, self.p.by_department[department])
+        flow = self.s.department_flow
+        links = [x for x in (*flow.between, *flow.within) if department in (x.source, x.target)]
+        links.sort(key=lambda x: -x.count)
+        return self.s.page(addresses.department_url(department), page.name, "portfolio/department.html",
                            "department", DepartmentView(
-            department=department, name=term.label, description=term.description,
-            group=p.by_department[department], pains=p.department_pains[department],
-            opportunities=p.department_opportunities[department], owned=p.maps_owned[department], pairs=pairs,
-            handoffs_in=sum(x.count for x in pairs if x.target == department and x.source != department),
-            handoffs_out=sum(x.count for x in pairs if x.source == department and x.target != department),
+            department=department, page=page, ideas=[i for i in self.s.ideas if i.owner == department],
+            owned=self.p.maps_owned[department], links=links,
+            handoffs_in=flow.into(department)[0], handoffs_out=flow.out_of(department)[0],
+            handoffs_within=sum(x.count for x in flow.within if x.source == department),
         ))
 
     def pages(self) -> list[GeneratedPage]:

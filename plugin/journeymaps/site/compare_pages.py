@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import defaultdict
 
 from journeymaps.figures.analysis import Tally, journey_average, phase_average, steps
 from journeymaps.figures.places import Place
 from journeymaps.model import addresses
 from journeymaps.model.corpus import JourneyEntry
-from journeymaps.model.types import AS_IS_TYPES, STATUSES, humanize
-from journeymaps.site import charts
+from journeymaps.model.types import AS_IS_TYPES, humanize
+from journeymaps.site import overlay_chart
 from journeymaps.site.across_views import (
     ChannelRow,
     CompareRow,
@@ -22,33 +21,11 @@ from journeymaps.site.across_views import (
     ScenarioView,
     StageColumn,
     StageView,
-    Unapproved,
     WorstStage,
 )
 from journeymaps.site.format import heat_class
 from journeymaps.site.generated import GeneratedPage
-from journeymaps.site.portfolio_shared import AS_IS_NAMES, WIDE, PortfolioShared
-from journeymaps.wording import plural
-
-#: How a status reads after "1 draft of 3 maps" and the like.
-STATUS_WORDS = {"draft": "draft", "review": "in review", "archived": "archived"}
-
-
-def unapproved(entries: Iterable[JourneyEntry]) -> dict[str, Unapproved]:
-    """Personas some of whose ``entries`` are not approved: their statuses and a note such as "1 draft of 2 maps".
-
-    The heatmap's rows pool a persona's maps; a reader should not take a draft's numbers for signed-off ones.
-    """
-    counts: dict[str, Counter] = defaultdict(Counter)
-    for entry in entries:
-        counts[entry.journey.persona][entry.journey.status] += 1
-    found = {}
-    for pid, by_status in counts.items():
-        others = [s for s in STATUSES if s != "approved" and by_status[s]]
-        if others:
-            words = " and ".join(f"{by_status[s]} {STATUS_WORDS[s]}" for s in others)
-            found[pid] = Unapproved(statuses=others, note=f"{words} of {plural(by_status.total(), 'map')}")
-    return found
+from journeymaps.site.portfolio_shared import AS_IS_NAMES, WIDE, PortfolioShared, unapproved
 
 
 class ComparePages:
@@ -135,14 +112,14 @@ class ComparePages:
                 for i, phase in enumerate(entry.journey.phases)
             }
             maps.append(ScenarioMap(entry=entry, phases=phases, average=journey_average(entry.journey),
-                                    swatch=charts.series_swatch(k)))
+                                    swatch=overlay_chart.series_swatch(k)))
         stages = sorted({s for m in maps for s in m.phases}, key=lambda s: order.get(s, len(order)))
         series = [
             (f"{m.entry.journey.title} ({self.ctx.persona_name(m.entry.journey.persona)})",
              [m.phases[s].average if s in m.phases else None for s in stages])
             for m in maps
         ]
-        chart = charts.overlay([self.ctx.term("stages", s) for s in stages], series, self.s.scale,
+        chart = overlay_chart.overlay([self.ctx.term("stages", s) for s in stages], series, self.s.scale,
                                f"Emotion by stage of the maps of the scenario {humanize(scenario)}")
         return self.s.page(
             addresses.scenario_url(scenario), f"Scenario: {humanize(scenario)}", "compare/scenario.html",

@@ -106,8 +106,8 @@ class RenderContext:
         return entry.persona.name if entry else pid
 
     def review(self, entry: JourneyEntry) -> ReviewState:
-        """The review state of a published map."""
-        return self.reviews.state(entry.journey.reviewed)
+        """The review state of a published map (a draft is never due)."""
+        return self.reviews.state(entry.journey.reviewed, entry.journey.status)
 
     def render(self, template: str, url: str, *views: object) -> Html:
         """The HTML of ``template`` on the page at ``url``, with the fields of ``views`` as its variables.

@@ -12,6 +12,7 @@ from journeymaps.git.history import GitHistory, Revision
 from journeymaps.model.corpus import Entry, JourneyEntry
 from journeymaps.site import charts
 from journeymaps.site.context import RenderContext
+from journeymaps.site.format import long_date
 from journeymaps.site.generated import Html
 from journeymaps.site.views import FreshnessView, HistoryView
 
@@ -65,8 +66,8 @@ class HistorySections:
 
 
 def tick(revision: Revision | None) -> str:
-    """A revision's point on the trend's axis: its commit's date."""
-    return revision.commit.date.date().isoformat() if revision else "not committed"
+    """A revision's point on the trend's axis: its commit's date, written as every date of the site."""
+    return long_date(revision.commit.date.date()) if revision else "not committed"
 
 
 def rel_to_toplevel(entry: Entry, history: GitHistory) -> str | None:

@@ -1,4 +1,4 @@
-"""The list pages: all journeys by folder, each folder's maps, all personas, and the home page of a bare site."""
+"""The list pages: all journeys by folder, each folder's maps and all personas."""
 
 from __future__ import annotations
 
@@ -8,12 +8,11 @@ from journeymaps.model import addresses
 from journeymaps.model.corpus import JourneyEntry
 from journeymaps.site.context import RenderContext
 from journeymaps.site.folders import folder_anchor, folder_name
-from journeymaps.site.generated import GeneratedPage, front_matter
+from journeymaps.site.generated import GeneratedPage
 from journeymaps.site.map_rows import MapRows
 from journeymaps.site.views import (
     FolderGroup,
     FolderView,
-    HomeView,
     JourneysIndexView,
     PersonaRow,
     PersonasIndexView,
@@ -71,9 +70,3 @@ class Listings:
         ]
         body = self.ctx.render("index/personas.html", url, PersonasIndexView(personas=personas))
         return GeneratedPage.virtual(url, "Personas", body, "personas-index")
-
-    def home_page(self) -> GeneratedPage:
-        """A home page for sites whose docs folder has none."""
-        body = self.ctx.render("index/home.html", "", HomeView(journeys=len(self.ctx.journeys),
-                                                               personas=len(self.ctx.personas)))
-        return GeneratedPage.of("index.md", "", "Journey maps", [front_matter("Journey maps"), body], "home")

@@ -41,16 +41,18 @@ def _section(items: list) -> list | str:
 
 
 class Navigation:
-    """The sections "Journeys", "Personas", "Compare", "Channels", "Departments", and the single pages."""
+    """"Overview", the sections "Journeys", "Personas", "Compare", "Channels", "Departments", and the other pages."""
 
-    def __init__(self, ctx: RenderContext, shared: PortfolioShared, compact: bool) -> None:
+    def __init__(self, ctx: RenderContext, shared: PortfolioShared, compact: bool, overview: bool = True) -> None:
         self.ctx = ctx
         self.s = shared
         self.compact = compact
+        self.overview = overview  # False when the overview is the site's home page, which comes first anyway
 
     def entries(self) -> list[dict]:
         """Every section and page, in the order of the navigation (MkDocs ``nav:`` entries, titles escaped)."""
-        return [*self.maps_and_personas(), *self.across(), {"Reviews": page_src(addresses.REVIEWS_INDEX)}]
+        first = [{"Overview": page_src(addresses.OVERVIEW)}] if self.overview else []
+        return [*first, *self.maps_and_personas(), *self.across(), {"Reviews": page_src(addresses.REVIEWS_INDEX)}]
 
     def maps_and_personas(self) -> list[dict]:
         """A "Journeys" section grouped by folder and a "Personas" section."""

@@ -26,6 +26,7 @@ from journeymaps.site.journey_page import JourneyPages
 from journeymaps.site.listings import Listings
 from journeymaps.site.map_rows import MapRows
 from journeymaps.site.navigation import Navigation, is_compact
+from journeymaps.site.overview_page import OverviewPage
 from journeymaps.site.persona_page import PersonaPages
 from journeymaps.site.portfolio_lists import PortfolioLists
 from journeymaps.site.portfolio_shared import PortfolioShared
@@ -70,9 +71,11 @@ def build_plan(
     listings = Listings(ctx, rows)
     journey_pages = JourneyPages(ctx, sections, shared)
     persona_pages = PersonaPages(ctx, rows, sections)
+    overview = OverviewPage(shared)
     plan = SitePlan()
-    if with_home:
-        plan.pages.append(listings.home_page())
+    if with_home:  # the overview is the home page of a site without its own
+        plan.pages.append(overview.home())
+    plan.pages.append(overview.page())
     plan.pages.append(listings.journeys_index())
     plan.pages += listings.folder_pages()
     plan.pages += [journey_pages.page(e) for e in ctx.journeys.values()]
@@ -87,7 +90,7 @@ def build_plan(
     }
     plan.pages.append(reviews_page(ctx))
     plan.assets = [Asset(addresses.asset_url(rel), ctx.corpus.root / rel) for rel in ctx.corpus.assets]
-    plan.nav = Navigation(ctx, shared, compact).entries()
+    plan.nav = Navigation(ctx, shared, compact, overview=not with_home).entries()
     plan.journeys = dict(ctx.journeys)
     plan.unpublished = set(ctx.unpublished)
     return plan

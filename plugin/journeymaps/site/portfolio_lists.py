@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from journeymaps.figures.places import QUADRANTS, OpportunityUse
+from journeymaps.figures.places import QUADRANTS
 from journeymaps.model import addresses
 from journeymaps.model.types import AS_IS_TYPES, MAP_TYPE_NAMES
+from journeymaps.site import opportunity_plot
 from journeymaps.site.across_views import Facet, GapsMap, GapsView, OpportunitiesView, TouchpointsView
 from journeymaps.site.generated import GeneratedPage
+from journeymaps.site.handoff_flow import flow_figure
 from journeymaps.site.portfolio_shared import AS_IS_NAMES, PortfolioShared
-
-#: The rows and columns of the opportunities' matrix: high impact first, low effort first.
-IMPACTS, EFFORTS = ("high", "medium", "low"), ("low", "medium", "high")
 
 
 class PortfolioLists:
@@ -49,28 +48,30 @@ class PortfolioLists:
                            TouchpointsView(rows=rows, facets=facets, journeys=len(self.ctx.journeys)), hide=("toc",))
 
     def opportunities_page(self) -> GeneratedPage:
-        """``opportunities/``: every opportunity and the impact × effort matrix, quick wins first."""
-        items = self.p.opportunities
-        matrix: dict[tuple[str, str], list[OpportunityUse]] = {(i, e): [] for i in IMPACTS for e in EFFORTS}
-        for o in items:
-            if o.rated:
-                matrix[(o.opportunity.impact, o.opportunity.effort)].append(o)  # type: ignore[index]
+        """``opportunities/``: the impact × effort plot of every idea, and the table of them all, quick wins first."""
+        ideas = self.s.ideas
+        numbered = list(enumerate(ideas, start=1))
+        titles = {jid: e.journey.title for jid, e in self.ctx.journeys.items()}
         return self.s.page(addresses.OPPORTUNITIES, "Opportunities", "portfolio/opportunities.html", "opportunities",
-                           OpportunitiesView(items=items, rated=[o for o in items if o.rated],
-                                             unrated=[o for o in items if not o.rated], matrix=matrix,
-                                             impacts=IMPACTS, efforts=EFFORTS, quadrants=QUADRANTS))
+                           OpportunitiesView(ideas=ideas, opportunities=len(self.p.opportunities),
+                                             rated=sum(i.rated for i in ideas), merged=sum(i.merged for i in ideas),
+                                             plot=opportunity_plot.plot(numbered, titles), quadrants=QUADRANTS),
+                           hide=("toc",))
 
     def gaps_page(self) -> GeneratedPage:
-        """``gaps/``: hand-offs per map, flagged where emotion drops, and counted per department pair."""
-        p = self.p
+        """``gaps/``: who hands the customer to whom (departments, channels), then the hand-offs of every map."""
+        p, term = self.p, self.ctx.term
         maps = [GapsMap(entry=e, anchor=p.anchors[jid], handoffs=p.handoffs.get(jid, []),
                         drops=sum(h.drop for h in p.handoffs.get(jid, []))) for jid, e in self.ctx.journeys.items()]
-        rank = {d: i for i, d in enumerate(p.departments)}
-        named = {d for pair in p.department_pairs for d in (pair.source, pair.target)}
-        pair_departments = sorted(named, key=lambda d: (d is None, rank.get(d, len(rank)) if d else 0))
+        departments, channels = self.s.department_flow, self.s.channel_flow
         return self.s.page(addresses.GAPS, "Gaps and hand-offs", "portfolio/gaps.html", "gaps", GapsView(
-            maps=maps, pairs=p.department_pairs, pair_departments=pair_departments,
-            pair_index={(x.source, x.target): x for x in p.department_pairs},
+            maps=maps, departments=departments, channels=channels,
+            department_figure=flow_figure(
+                departments, lambda d: term("departments", d) if d else "No department",
+                "Hand-offs from one department to another in today's maps; the numbers are in the table below"),
+            channel_figure=flow_figure(
+                channels, lambda c: term("channels", c) if c else "",
+                "Hand-offs from one channel to another in today's maps; the numbers are in the table below"),
             total=sum(len(m.handoffs) for m in maps), total_drops=sum(m.drops for m in maps),
             future_count=sum(len(m.handoffs) for m in maps if m.entry.journey.type not in AS_IS_TYPES),
             as_is_names=AS_IS_NAMES, unowned=p.unowned,

@@ -7,24 +7,54 @@ works out once per build. No MkDocs here.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import cached_property
+
 from markupsafe import Markup
 
 from journeymaps.figures.analysis import neutral
+from journeymaps.figures.flows import Flow, channel_flow, department_flow
 from journeymaps.figures.futures import FutureComparison
-from journeymaps.model.types import AS_IS_TYPES, MAP_TYPE_NAMES
-from journeymaps.site import charts
-from journeymaps.site.across_views import AcrossView, FutureView
+from journeymaps.figures.ideas import Idea, ideas
+from journeymaps.model.corpus import JourneyEntry
+from journeymaps.model.types import AS_IS_TYPES, MAP_TYPE_NAMES, STATUSES
+from journeymaps.site import overlay_chart
+from journeymaps.site.across_views import AcrossView, FutureView, Unapproved
 from journeymaps.site.badges import Badges
 from journeymaps.site.context import RenderContext
 from journeymaps.site.format import heat_class
 from journeymaps.site.generated import GeneratedPage, Html
+from journeymaps.site.stage_chart import FEW
 from journeymaps.site.table_rows import TableRows
+from journeymaps.wording import plural
 
 #: Side-by-side tables need the page's full width, as journey maps do.
 WIDE = ("navigation", "toc")
 _NAMES = [MAP_TYPE_NAMES[t].lower() for t in AS_IS_TYPES]
 #: The map types compared across personas, in words: "current state, service blueprint and day in the life maps".
 AS_IS_NAMES = ", ".join(_NAMES[:-1]) + " and " + _NAMES[-1] + " maps"
+
+
+#: How a status reads after "1 draft of 3 maps" and the like.
+STATUS_WORDS = {"draft": "draft", "review": "in review", "archived": "archived"}
+
+
+def unapproved(entries: Iterable[JourneyEntry]) -> dict[str, Unapproved]:
+    """Personas some of whose ``entries`` are not approved: their statuses and a note such as "1 draft of 2 maps".
+
+    The heatmap's rows pool a persona's maps; a reader should not take a draft's numbers for signed-off ones.
+    """
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for entry in entries:
+        counts[entry.journey.persona][entry.journey.status] += 1
+    found = {}
+    for pid, by_status in counts.items():
+        others = [s for s in STATUSES if s != "approved" and by_status[s]]
+        if others:
+            words = " and ".join(f"{by_status[s]} {STATUS_WORDS[s]}" for s in others)
+            found[pid] = Unapproved(statuses=others, note=f"{words} of {plural(by_status.total(), 'map')}")
+    return found
 
 
 class PortfolioShared:
@@ -48,7 +78,23 @@ class PortfolioShared:
             charts={fid: self._future_chart(fc) for fid, fc in self.p.futures.items()},
             badge=self.badges.score,
             table_rows=TableRows(ctx, self.badges),
+            few=FEW,
         )
+
+    @cached_property
+    def ideas(self) -> list[Idea]:
+        """Every opportunity of the published maps, one a future map repeats from its baseline counted once."""
+        return ideas(self.p.opportunities, self.ctx.journeys, self.stage_order)
+
+    @cached_property
+    def department_flow(self) -> Flow:
+        """Hand-offs between departments in today's maps (the portfolio's department pairs)."""
+        return department_flow(self.p.department_pairs, self.p.departments)
+
+    @cached_property
+    def channel_flow(self) -> Flow:
+        """Hand-offs between channels in today's maps."""
+        return channel_flow(self.p.handoffs, self.ctx.journeys, self.p.channels)
 
     def _future_chart(self, fc: FutureComparison) -> Markup:
         columns = [self.ctx.term("stages", s.stage) for s in fc.stages]
@@ -56,8 +102,9 @@ class PortfolioShared:
             (f"Today: {fc.baseline.journey.title}", [s.baseline for s in fc.stages]),
             (f"Future: {fc.future.journey.title}", [s.future for s in fc.stages]),
         ]
-        return charts.overlay(columns, series, self.scale,
-                              f"Emotion by stage of {fc.future.journey.title} and of its baseline")
+        return overlay_chart.overlay(columns, series, self.scale,
+                                     f"Emotion by stage of {fc.future.journey.title} and of its baseline",
+                                     [overlay_chart.TODAY_STYLE, overlay_chart.FUTURE_STYLE])
 
     def render(self, template: str, url: str, view: object) -> Html:
         """A ``compare/`` or ``portfolio/`` template with the shared fields and those of ``view``."""

@@ -1,4 +1,4 @@
-"""``reviews/``: the maps overdue for review (or never reviewed) by owner department, then the maps due soon."""
+"""``reviews/``: the maps overdue for review (or never reviewed) by owner department, the maps due soon, the drafts."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from journeymaps.site.views import ReviewCounts, ReviewGroup, ReviewRow, Reviews
 
 
 def reviews_page(ctx: RenderContext) -> GeneratedPage:
-    """Maps overdue for review (or never reviewed) by owner department, then maps due soon."""
+    """Maps overdue for review (or never reviewed) by owner department, then maps due soon; drafts are never due."""
     url = addresses.REVIEWS_INDEX
     rows = sorted(
         (ReviewRow(entry=e, j=e.journey, url=addresses.journey_url(e.id), review=ctx.review(e),
@@ -30,9 +30,11 @@ def reviews_page(ctx: RenderContext) -> GeneratedPage:
         for owner, owned in sorted(owners.items(), key=lambda kv: (kv[0] is None, ctx.term("departments", kv[0])))
     ]
     counts = ReviewCounts(**{state: sum(r.review.state == state for r in rows)
-                             for state in ("never", "overdue", "soon", "current")})
+                             for state in ("never", "overdue", "soon", "current", "draft")})
     body = ctx.render("reviews/index.html", url, ReviewsView(
-        groups=groups, soon=[r for r in rows if r.review.state == "soon"], counts=counts, total=len(rows),
+        groups=groups, soon=[r for r in rows if r.review.state == "soon"],
+        drafts=sorted((r for r in rows if r.review.state == "draft"), key=lambda r: (r.j.title.casefold(), r.entry.id)),
+        counts=counts, total=len(rows),
         policy=ctx.reviews,
     ))
     return GeneratedPage.virtual(url, "Reviews", body, "reviews-index")

@@ -15,7 +15,9 @@ from collections.abc import Callable, Iterable, Sequence
 
 from markupsafe import Markup, escape
 
+from journeymaps.figures.analysis import format_level
 from journeymaps.figures.handoffs import Handoff
+from journeymaps.figures.ideas import Idea
 from journeymaps.figures.places import LEVELS, OpportunityUse, PainPoint, Place, TouchpointUse
 from journeymaps.model import addresses
 from journeymaps.model.types import MAP_TYPE_NAMES
@@ -67,18 +69,22 @@ class TableRows:
             found = cells[key] = make()
         return found
 
-    def journey(self, url: str, place: Place) -> str:
-        """``<td>`` with the map's title linked, its type unless it is a current-state map, and its status."""
+    def journey_ref(self, url: str, place: Place) -> str:
+        """The map's title linked, its type unless it is a current-state map, and its status."""
         entry = place.entry
 
         def make() -> str:
             j = entry.journey
             badge = "" if j.type == "current" else (
                 f' <span class="jm-badge jm-type jm-type-{_e(j.type)}">{_e(MAP_TYPE_NAMES.get(j.type))}</span>')
-            return (f'<td><a href="{self._link(url, addresses.journey_url(entry.id))}">{_e(j.title)}</a>{badge} '
-                    f"{self.badges.statuses[j.status]}</td>")
+            return (f'<a href="{self._link(url, addresses.journey_url(entry.id))}">{_e(j.title)}</a>{badge} '
+                    f"{self.badges.statuses[j.status]}")
 
-        return self._cell(url, ("journey", entry.id), make)
+        return self._cell(url, ("journey-ref", entry.id), make)
+
+    def journey(self, url: str, place: Place) -> str:
+        """``<td>`` with the map's title linked, its type unless it is a current-state map, and its status."""
+        return self._cell(url, ("journey", place.entry.id), lambda: f"<td>{self.journey_ref(url, place)}</td>")
 
     def persona(self, url: str, place: Place) -> str:
         """``<td>`` with the persona's name linked (its id when its file is not published)."""
@@ -148,25 +154,46 @@ class TableRows:
         return Markup("\n".join(out))
 
     def pains(self, url: str, pains: Iterable[PainPoint]) -> Markup:
-        """One ``<tr>`` per pain point."""
+        """One ``<tr>`` per pain point; the last cell is the score of the pain point's step, as a plain number.
+
+        The score is the step's as a whole, not the pain point's: a pain point may sit on a step the customer still
+        rates positive. A coloured badge with its word ("+1 Positive") beside a pain point reads as if the pain were
+        positive, so the number is written without colour or word, under the heading "Step's score".
+        """
+        scale = self.ctx.scale
         return Markup("\n".join(
             f"<tr><td>{_e(pain.text)}</td>{self.journey(url, pain)}{self.persona(url, pain)}"
-            f"{self.step(url, pain, str(self.stage_rank[pain.stage]))}{self.emotion(pain.emotion)}</tr>"
+            f"{self.step(url, pain, str(self.stage_rank[pain.stage]))}"
+            f'<td class="jm-num" data-sort="{"" if pain.emotion is None else pain.emotion}">'
+            f'{"—" if pain.emotion is None else _e(format_level(pain.emotion, scale))}</td></tr>'
             for pain in pains
         ))
 
-    def opportunities(self, url: str, items: Iterable[OpportunityUse], show_owner: bool = True) -> Markup:
-        """One ``<tr>`` per opportunity."""
+    def _use(self, url: str, o: OpportunityUse, prefix: str, title: str | None) -> str:
+        """One use of an idea: its map (with badges), stage and step; ``title`` if it words the idea otherwise."""
+        own = f' as “{_e(title)}”' if title else ""
+        return (f'<li>{prefix}{self.journey_ref(url, o)}{own} · {self._term("stages", o.stage)}, '
+                f'step {o.view.number}: <a class="jm-step-ref" href="{self._link(url, o.step_url)}">'
+                f"{_e(o.view.step.action)}</a></li>")
+
+    def ideas(self, url: str, ideas: Iterable[Idea], numbered: bool = True, show_owner: bool = True) -> Markup:
+        """One ``<tr>`` per idea, both maps of a repeated one; ``numbered``: first its number from 1 (its mark's)."""
         out = []
-        for o in items:
-            op = o.opportunity
-            quadrant = f' <span class="jm-badge jm-quadrant">{_e(o.quadrant)}</span>' if o.quadrant else ""
-            owner = self.department(url, op.owner, none="—") if show_owner else ""
+        for number, idea in enumerate(ideas, start=1):
+            quadrant = f' <span class="jm-badge jm-quadrant">{_e(idea.quadrant)}</span>' if idea.quadrant else ""
+            owner = self.department(url, idea.owner, none="—") if show_owner else ""
+            uses = []
+            for o in idea.uses:
+                prefix = ("Today: " if o.as_is else "Future: ") if idea.merged else ""
+                other = o.opportunity.title if o.opportunity.title != idea.title else None
+                uses.append(self._use(url, o, prefix, other))
+            main = idea.main
+            first = f'<td class="jm-num" data-sort="{number}">{number}</td>' if numbered else ""
             out.append(
-                f"<tr><td>{_e(op.title)}{quadrant}</td>{self.journey(url, o)}{self.persona(url, o)}"
-                f"{self.step(url, o, str(self.stage_rank[o.stage]))}{owner}"
-                f'<td data-sort="{_LEVEL_RANK.get(op.impact, "")}">{_e(op.impact or "—")}</td>'
-                f'<td data-sort="{_LEVEL_RANK.get(op.effort, "")}">{_e(op.effort or "—")}</td></tr>'
+                f'<tr>{first}<td>{_e(idea.title)}{quadrant}</td>'
+                f'<td><ul class="jm-uses">{"".join(uses)}</ul></td>{self.persona(url, main)}{owner}'
+                f'<td data-sort="{_LEVEL_RANK.get(idea.impact, "")}">{_e(idea.impact or "—")}</td>'
+                f'<td data-sort="{_LEVEL_RANK.get(idea.effort, "")}">{_e(idea.effort or "—")}</td></tr>'
             )
         return Markup("\n".join(out))
 

@@ -114,14 +114,6 @@ class PersonasIndexView:
     personas: list[PersonaRow]
 
 
-@dataclass(frozen=True)
-class HomeView:
-    """``index/home.html``: the home page of a site whose docs folder has none."""
-
-    journeys: int
-    personas: int
-
-
 # --- journey/ and history/ ------------------------------------------------------------------
 
 
@@ -259,6 +251,7 @@ class ReviewCounts:
     overdue: int
     soon: int
     current: int
+    draft: int  # drafts are never due
 
 
 @dataclass(frozen=True)
@@ -267,6 +260,7 @@ class ReviewsView:
 
     groups: list[ReviewGroup]
     soon: list[ReviewRow]
+    drafts: list[ReviewRow]
     counts: ReviewCounts
     total: int
     policy: ReviewPolicy
