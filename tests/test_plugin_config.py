@@ -58,7 +58,7 @@ def test_switched_off_from_the_environment(site_from: Callable[..., Built]) -> N
 def test_the_review_group_and_the_old_names_give_the_same_site(site_from: Callable[..., Built]) -> None:
     group = site_from(tree("      review:\n        interval: 400\n        due_soon: 0\n"), "--strict", env=JUNE_1)
     assert group.returncode == 0, group.stderr
-    assert "A map is due for review 400 days after" in reviews_text(group)
+    assert "checks it every 400 days" in reviews_text(group)
     assert "old name" not in group.stderr
     old = site_from(tree("      review_interval: 400\n      review_due_soon: 0\n"), "--strict", env=JUNE_1)
     assert old.returncode == 0, old.stderr  # an old name is not a warning: --strict builds keep passing
@@ -75,7 +75,7 @@ def test_the_review_group_and_the_old_names_give_the_same_site(site_from: Callab
 def test_the_group_wins_over_an_old_name(site_from: Callable[..., Built]) -> None:
     both = site_from(tree("      review_interval: 30\n      review:\n        interval: 400\n"), env=JUNE_1)
     assert both.returncode == 0, both.stderr
-    assert "A map is due for review 400 days after" in reviews_text(both)
+    assert "checks it every 400 days" in reviews_text(both)
 
 
 def test_a_bad_value_in_the_group_is_a_clear_config_error(site_from: Callable[..., Built]) -> None:
