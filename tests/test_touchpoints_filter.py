@@ -104,11 +104,12 @@ def test_other_tables_sort_too(browser, site: Path) -> None:
     page = open_page(browser, (site / "opportunities/index.html").as_uri())
     impact = page.locator("table.jm-sortable thead th", has_text="Impact")
     impact.locator("button").click()  # high, medium, low sort as 0, 1, 2; unrated last
-    titles = page.eval_on_selector_all("table.jm-sortable tbody tr td:first-child",
+    # the opportunities table numbers its rows as the plot numbers its marks: the title is the second cell
+    titles = page.eval_on_selector_all("table.jm-sortable tbody tr td:nth-child(2)",
                                        "cells => cells.map(c => c.textContent.split(' ')[0])")
     assert titles == ["Call-back", "Staff", "Brighter"]
     impact.locator("button").click()
-    titles = page.eval_on_selector_all("table.jm-sortable tbody tr td:first-child",
+    titles = page.eval_on_selector_all("table.jm-sortable tbody tr td:nth-child(2)",
                                        "cells => cells.map(c => c.textContent.split(' ')[0])")
     assert titles == ["Staff", "Call-back", "Brighter"]
 
