@@ -35,9 +35,9 @@ SHAPES: dict[str, str] = {
     "touchpoint": "M12 4a8 8 0 1 0 0 16a8 8 0 1 0 0-16z M12 10a2 2 0 1 0 0 4a2 2 0 1 0 0-4z",
     # marks of the map
     "pain": "M12 3L2 20h20z M12 9v5 M12 17h.01",
-    "opportunity": "M9 18h6 M10 21h4 M12 3a6 6 0 0 0-3.5 10.9c.5.4.5 1 .5 1.6V16h5v-.5c0-.6 0-1.2.5-1.6A6 6 0 0 0 12 3z",
+    "opportunity": "M9 18h6 M10 21h4 "
+                   "M12 3a6 6 0 0 0-3.5 10.9c.5.4.5 1 .5 1.6V16h5v-.5c0-.6 0-1.2.5-1.6A6 6 0 0 0 12 3z",
     "print-page": "M6 9V3h12v6 M6 18H4v-7a2 2 0 0 1 2-2h12a2 2 0 0 1 2 2v7h-2 M7 14h10v7H7z",
-    "persona": "M12 4a4 4 0 1 0 0 8a4 4 0 1 0 0-8z M4 21a8 8 0 0 1 16 0",
 }
 
 #: Channel ids (and the words of ids) and the icon each gets; an id matches whole, else by one of its words.

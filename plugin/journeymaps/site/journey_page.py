@@ -28,9 +28,9 @@ NAMES: dict[str, tuple[str, str]] = {
     "touchpoints": ("Touchpoints", ""),
     "pain_points": ("Pain points", ""),
     "opportunities": ("Opportunities", ""),
-    "frontstage": ("Frontstage", "in the customer's sight"),
-    "backstage": ("Backstage", "out of the customer's sight"),
-    "support": ("Support", "systems and processes"),
+    "frontstage": ("Frontstage actions", "in the customer's sight"),
+    "backstage": ("Backstage actions", "out of the customer's sight"),
+    "support": ("Support processes", "systems, partners and rules"),
     "evidence": ("Evidence", ""),
     "metrics": ("Metrics", ""),
 }
@@ -60,7 +60,10 @@ def rows(journey: Journey, filled: Lanes) -> list[Lane]:
         if kind not in NAMES:
             drawn.append(Lane("line", kind))
         elif kind == "doing" or getattr(filled, kind) or (blueprint and kind in ALWAYS_ON_BLUEPRINTS):
-            drawn.append(Lane(kind, *NAMES[kind]))
+            name, note = NAMES[kind]
+            if blueprint and kind == "doing":  # the steps are the customer's actions, as service designers say
+                name = "Customer actions"
+            drawn.append(Lane(kind, name, note))
     return drawn
 
 

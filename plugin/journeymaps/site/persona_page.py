@@ -8,8 +8,8 @@ from journeymaps.model.corpus import PersonaEntry
 from journeymaps.site.context import RenderContext
 from journeymaps.site.generated import GeneratedPage, front_matter
 from journeymaps.site.history_sections import HistorySections
-from journeymaps.site.persona_card import portrait_url
 from journeymaps.site.map_rows import MapRows
+from journeymaps.site.persona_card import portrait_url
 from journeymaps.site.views import PersonaJourneysView, PersonaProfileView
 
 
