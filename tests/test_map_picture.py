@@ -89,7 +89,7 @@ def test_the_map_comes_right_after_the_strip(sample: Path) -> None:
     assert strip < table < about
     # the strip: title, type, one status signal, goal; the facts come after the map
     head = text[strip:table]
-    assert "<h1>Buying running shoes on the app</h1>" in head and "Goal:" in head
+    assert "<h1>Buying running shoes on the app</h1>" in head and "Goal</strong> Replace a worn-out" in head
     assert "<dt>" not in head
     assert text.index("<dt>Owner</dt>") > table and text.index('class="jm-facts jm-freshness"') > table
     # the narrative's introduction follows the facts, after the map
@@ -161,7 +161,7 @@ def test_lanes_of_a_map_and_no_score_badges_in_the_feeling_lane(sample: Path) ->
     assert svg.count('class="jm-mot-ring"') == 2 and svg.count('class="jm-point') == 8
     axis = re.search(r'<svg class="jm-emotion-axis".*?</svg>', text, re.S).group(0)
     assert [text_of(t) for t in re.findall(r"<text.*?</text>", axis)] == [
-        "Very negative −2", "Negative −1", "Neutral 0", "Positive +1", "Very positive +2"]
+        "−2", "Very negative", "−1", "Negative", "0", "Neutral", "+1", "Positive", "+2", "Very positive"]
 
 
 def test_blueprint_draws_its_lanes_and_lines_in_the_order_of_the_format(pictures: Path) -> None:

@@ -97,11 +97,10 @@ def axis(scale: EmotionScale) -> Markup:
     parts = []
     for level in range(scale.min, scale.max + 1):
         word = score_word(level, scale)
-        css = tone(level, scale)
-        parts.append(
-            f'<text class="jm-axis {css}" x="100%" y="{level_y(level, scale)}%" dx="-6" dy="4" text-anchor="end">'
-            + (f'<tspan class="jm-axis-word">{escape(word)} </tspan>' if word else "")
-            + f'<tspan class="jm-axis-level">{escape(format_level(level, scale))}</tspan></text>'
-        )
+        at = f'x="100%" y="{level_y(level, scale)}%" dy="4" text-anchor="end"'
+        parts.append(f'<text class="jm-axis jm-axis-level {tone(level, scale)}" {at} dx="-6">'
+                     f"{escape(format_level(level, scale))}</text>")
+        if word:  # beside the number, which is at most two figures and a sign wide
+            parts.append(f'<text class="jm-axis jm-axis-word {tone(level, scale)}" {at} dx="-27">{escape(word)}</text>')
     return Markup(f'<svg class="jm-emotion-axis" width="100%" height="100%" aria-hidden="true" focusable="false">'
                   f"{''.join(parts)}</svg>")
