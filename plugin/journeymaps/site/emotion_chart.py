@@ -74,7 +74,8 @@ def curve(views: list[StepView], scale: EmotionScale, labels: list[str]) -> Mark
             parts.append(f'<circle class="jm-mot-ring" cx="{cx}" cy="{cy}" r="11"/>'
                          f'<text class="jm-mot-mark" x="{cx}" y="{cy}" dx="12" dy="-7">★</text>')
         parts.append(f'<circle class="jm-point {tone(value, scale)}" cx="{cx}" cy="{cy}" r="6"/>')
-        parts.append(f'<text class="jm-value" x="{cx}" y="{cy}" dy="-12" text-anchor="middle">'
+        lift = -16 if views[i].step.moment_of_truth else -12  # above the ring of a moment of truth
+        parts.append(f'<text class="jm-value" x="{cx}" y="{cy}" dy="{lift}" text-anchor="middle">'
                      f"{escape(format_level(value, scale))}</text>")
     description = "; ".join(
         f"{label}: {described(v.step.emotion, scale) if v.step.emotion is not None else 'no score'}"
