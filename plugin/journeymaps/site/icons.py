@@ -1,7 +1,9 @@
 """Small line icons as inline SVG, shipped in the package: no icon font, no request to another host.
 
 Every icon is drawn on a 24 x 24 grid with ``currentColor`` strokes, so it takes
-the colour of the text beside it and prints in black and white. An icon never
+the colour of the text beside it and prints in black and white. A page holds
+each drawing once, in a sprite of ``<symbol>`` elements, and each icon refers
+to it with ``<use>``. An icon never
 carries meaning alone: the channel's name, or the words "Pain point" and
 "Opportunity" for screen readers, are always written next to it, and the icons
 are hidden from assistive technology.
@@ -78,28 +80,39 @@ def channel_kind(channel: str) -> str:
     return "touchpoint"
 
 
-def icon(name: str, css: str = "") -> Markup:
-    """The icon ``name`` (a key of :data:`SHAPES`) as inline SVG, hidden from assistive technology."""
-    classes = f"jm-icon jm-icon-{name}" + (f" {css}" if css else "")
-    return Markup(
-        f'<svg class="{classes}" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">'
-        f'<path d="{SHAPES[name]}"/></svg>'
-    )
+def icon(name: str) -> Markup:
+    """The icon ``name`` (a key of :data:`SHAPES`), drawn from the page's sprite, hidden from assistive technology."""
+    return _USES[name]
+
+
+def symbol(name: str) -> str:
+    """The drawing of icon ``name`` as a ``<symbol>`` of the page's sprite."""
+    return f'<symbol id="jm-i-{name}" viewBox="0 0 24 24"><path d="{SHAPES[name]}"/></symbol>'
+
+
+_USES = {name: Markup(f'<svg class="jm-icon jm-icon-{name}" width="16" height="16" aria-hidden="true" '
+                      f'focusable="false"><use href="#jm-i-{name}"/></svg>') for name in SHAPES}
 
 
 class Icons:
-    """The icons a map's templates draw, each made once per build: ``icons.channel(id)``, ``icons.mark(name)``."""
+    """The icons of one page: ``icons.channel(id)`` and ``icons.mark(name)`` draw one, ``icons.sprite()`` holds the
+    drawings of those drawn so far, once each (a page may show a channel's icon fifty times)."""
 
     def __init__(self) -> None:
-        self._made: dict[str, Markup] = {}
+        self.used: dict[str, None] = {}
 
     def mark(self, name: str) -> Markup:
         """One of the icons of :data:`SHAPES` by its name."""
-        made = self._made.get(name)
-        if made is None:
-            made = self._made[name] = icon(name)
-        return made
+        self.used[name] = None
+        return icon(name)
 
     def channel(self, channel: str) -> Markup:
         """The icon of a channel id (a generic touchpoint icon for a channel without one of its own)."""
         return self.mark(channel_kind(channel))
+
+    def sprite(self) -> Markup:
+        """The drawings of the icons used on the page so far; put it after them, in the same page."""
+        if not self.used:
+            return Markup("")
+        return Markup('<svg class="jm-sprite" width="0" height="0" aria-hidden="true" focusable="false">'
+                      + "".join(symbol(name) for name in self.used) + "</svg>")

@@ -79,7 +79,6 @@ class JourneyPages:
         self.ctx = ctx
         self.history = history
         self.across = across
-        self.icons = Icons()
         self.axis = emotion_chart.axis(ctx.scale)
 
     def view(self, entry: JourneyEntry) -> JourneyView:
@@ -123,7 +122,7 @@ class JourneyPages:
             map_anchor=ctx.portfolio.anchors.get(entry.id, ""),
             rows=rows(j, filled),
             axis=self.axis,
-            icons=self.icons,
+            icons=Icons(),  # one a page: its sprite holds the icons of that page
             card=persona_card.card(persona, ctx.corpus.root) if persona else None,
             review=review_signal(j, ctx.review(entry)),
         )
