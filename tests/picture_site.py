@@ -5,13 +5,19 @@ Maps as dense as the sample's, at the sizes the issue names: ten steps (fits a
 fourteen (scrolls sideways), a day in the life with a time on each step, a
 service blueprint with every lane, and a future map. Every step has its own
 action and every touchpoint its own name, so that a test can look for each of
-them on the screen and in a PDF.
+them on the screen and in a PDF. The helpers at the end read a built page, a
+page in the browser and a printed PDF.
 """
 
 from __future__ import annotations
 
+import html
 import json
+import re
+import subprocess
 from pathlib import Path
+
+from playwright.sync_api import Page
 
 from sites import write
 
@@ -240,3 +246,58 @@ def names(address: str) -> tuple[list[str], list[str]]:
     """The actions and the touchpoint names of a map of :data:`MAPS`, in order."""
     steps = MAPS[address][1]
     return ACTIONS[:steps], [name for i in range(steps) for name in TOUCHPOINTS[i]]
+
+
+# --- reading the pages -------------------------------------------------------------------------------------------
+
+
+def text_of(fragment: str) -> str:
+    """The text of an HTML fragment, entities decoded and white space collapsed."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def lane_names(text: str) -> list[str]:
+    """The names of the map's lanes, top to bottom (a lane's quiet note left out)."""
+    tbody = text[text.index('<table class="jm-timeline jm-journey'):]
+    tbody = tbody[tbody.index("<tbody>"):tbody.index("</tbody>")]
+    heads = re.findall(r'<th scope="row" class="jm-lane[^"]*">(.*?)</th>', tbody, re.S)
+    return [text_of(re.sub(r'<span class="jm-muted">.*?</span>|<svg.*?</svg>', "", head, flags=re.S)) for head in heads]
+
+
+def step_boxes(page: Page) -> list[dict]:
+    """Where each step's head (its action) is in the window."""
+    return page.evaluate("""() => [...document.querySelectorAll('.jm-journey th.jm-step')].map(el => {
+        const box = el.getBoundingClientRect();
+        return {left: box.left, right: box.right, top: box.top, bottom: box.bottom, text: el.textContent};
+    })""")
+
+
+def pdf_pages(pdf: Path) -> list[str]:
+    """The text of each page of a PDF (poppler's pdftotext), whitespace collapsed."""
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [" ".join(p.split()) for p in text.split("\f") if p.strip()]
+
+
+def smallest_print_font(page: Page, width: int, height: int) -> float:
+    """The smallest font size, in points, of the text shown when the page is printed ``width`` px wide."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.emulate_media(media="print")
+    size = page.evaluate("""() => {
+        let smallest = Infinity;
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const el = node.parentElement;
+            if (!node.textContent.trim() || !el || !el.getClientRects().length) continue;
+            if (el.closest('.jm-visually-hidden, [hidden], desc, title')) continue;
+            const style = getComputedStyle(el);
+            if (style.visibility === 'hidden') continue;
+            smallest = Math.min(smallest, parseFloat(style.fontSize));
+        }
+        return smallest;
+    }""")
+    page.emulate_media(media="screen")
+    return size * 72 / 96
+
+
+#: Landscape pages less the 8 mm margins of the style sheet, in CSS pixels.
+PAPER = {"A3": (1527, 1062), "A4": (1062, 733)}

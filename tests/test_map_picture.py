@@ -9,10 +9,8 @@ the others read the built HTML.
 
 from __future__ import annotations
 
-import html
 import re
 import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +21,7 @@ import picture_site
 from browser import ARTIFACTS, Server, axe_violations, browser, describe, serve
 from journeymaps.model.load import load_corpus
 from journeymaps.site.icons import channel_kind
+from picture_site import PAPER, lane_names, pdf_pages, smallest_print_font, step_boxes, text_of
 from sites import REPO, build, write
 
 SAMPLE = "journeys/retail/buy-running-shoes/"
@@ -65,18 +64,6 @@ def pictures(tmp_path_factory) -> Path:
 
 def page_of(site: Path, address: str) -> str:
     return (site / address / "index.html").read_text(encoding="utf-8")
-
-
-def text_of(fragment: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
-
-
-def lane_names(text: str) -> list[str]:
-    """The names of the map's lanes, top to bottom (a lane's quiet note left out)."""
-    tbody = text[text.index('<table class="jm-timeline jm-journey'):]
-    tbody = tbody[tbody.index("<tbody>"):tbody.index("</tbody>")]
-    heads = re.findall(r'<th scope="row" class="jm-lane[^"]*">(.*?)</th>', tbody, re.S)
-    return [text_of(re.sub(r'<span class="jm-muted">.*?</span>|<svg.*?</svg>', "", head, flags=re.S)) for head in heads]
 
 
 # --- the page as HTML ---------------------------------------------------------------------------------------------
@@ -263,13 +250,6 @@ def page(chromium: Browser) -> Iterator[Page]:
 MAPS = [("sample", SAMPLE), ("pictures", "journeys/maps/ten-steps/"), ("pictures", "journeys/maps/eight-steps/")]
 
 
-def step_boxes(page: Page) -> list[dict]:
-    return page.evaluate("""() => [...document.querySelectorAll('.jm-journey th.jm-step')].map(el => {
-        const box = el.getBoundingClientRect();
-        return {left: box.left, right: box.right, top: box.top, bottom: box.bottom, text: el.textContent};
-    })""")
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize(("site", "address"), MAPS)
 def test_the_map_is_on_the_first_screen_and_fits_1400_px(page: Page, servers: dict[str, Server], site: str,
@@ -343,37 +323,6 @@ def test_a_phone_card_holds_its_steps_lanes_in_order(chromium: Browser, servers:
                      "jm-row-opportunities", "jm-row-evidence"]
     assert "Works out the size" in page.locator("#consideration-2 .jm-step-phase").inner_text()
     context.close()
-
-
-def pdf_pages(pdf: Path) -> list[str]:
-    """The text of each page of a PDF (poppler's pdftotext), whitespace collapsed."""
-    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return [" ".join(p.split()) for p in text.split("\f") if p.strip()]
-
-
-def smallest_print_font(page: Page, width: int, height: int) -> float:
-    """The smallest font size, in points, of the text shown when the page is printed ``width`` px wide."""
-    page.set_viewport_size({"width": width, "height": height})
-    page.emulate_media(media="print")
-    size = page.evaluate("""() => {
-        let smallest = Infinity;
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            const el = node.parentElement;
-            if (!node.textContent.trim() || !el || !el.getClientRects().length) continue;
-            if (el.closest('.jm-visually-hidden, [hidden], desc, title')) continue;
-            const style = getComputedStyle(el);
-            if (style.visibility === 'hidden') continue;
-            smallest = Math.min(smallest, parseFloat(style.fontSize));
-        }
-        return smallest;
-    }""")
-    page.emulate_media(media="screen")
-    return size * 72 / 96
-
-
-#: Landscape pages less the 8 mm margins of the style sheet, in CSS pixels.
-PAPER = {"A3": (1527, 1062), "A4": (1062, 733)}
 
 
 @pytest.mark.browser
