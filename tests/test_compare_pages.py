@@ -248,14 +248,15 @@ def test_a_scale_from_1_to_5_is_drawn_around_its_middle(tmp_path: Path) -> None:
     site = tmp_path / "site"
     journey = (site / "journeys/shop/dora/index.html").read_text(encoding="utf-8")
     # 3 is neutral: the worst score is negative, an unlabelled score shows its number once, and no "+" anywhere
+    # each step's score (shown on a phone, in its card's head), then the lowest step's in the facts below the map
     assert re.findall(r'<span class="jm-score ([a-z-]+)">([^<]*)</span>', journey) == [
-        ("jm-neg", "1 Awful"), ("jm-neg", "1 Awful"), ("jm-neutral", "3"), ("jm-pos", "5 Great"), ("jm-pos", "4")]
+        ("jm-neg", "1 Awful"), ("jm-neutral", "3"), ("jm-pos", "5 Great"), ("jm-pos", "4"), ("jm-neg", "1 Awful")]
     assert "average 3.3 over 4 of 4 steps" in _visible(journey)  # 13 / 4 = 3.25
     lane = re.search(r'<svg class="jm-emotion-lane".*?</svg>', journey, re.S).group(0)
     assert 'aria-label="Emotion curve, scale 1 to 5"' in lane
     assert re.findall(r'<circle class="jm-point ([a-z-]+)"', lane) == ["jm-neg", "jm-neutral", "jm-pos", "jm-pos"]
-    zero = re.findall(r'<line class="jm-grid jm-grid-zero"[^>]* y1="([\d.]+)"', lane)
-    assert zero == [re.search(r'<circle class="jm-point jm-neutral" cx="[^"]*" cy="([\d.]+)"', lane).group(1)]
+    zero = re.findall(r'<line class="jm-grid jm-grid-zero"[^>]* y1="([\d.]+%?)"', lane)
+    assert zero == [re.search(r'<circle class="jm-point jm-neutral" cx="[^"]*" cy="([\d.]+%?)"', lane).group(1)]
     assert html.unescape(re.search(r"<desc>(.*?)</desc>", lane).group(1)) == (
         "Discover, step 1: Sees the lamp: 1 Awful; Discover, step 2: Reads reviews: 3; "
         "Buy, step 1: Pays: 5 Great; Buy, step 2: Gets a receipt: 4")

@@ -275,8 +275,9 @@ def test_navigation_labels_are_text(site: Path) -> None:
     assert all("<" not in label for label in labels)
 
 
-# What charts.py draws: curves and points, and for overlaid charts a legend (g, rect, path markers, title)
-SVG_ELEMENTS = {"svg", "desc", "line", "text", "circle", "polyline", "g", "rect", "path", "title"}
+# What charts.py draws: curves and points, and for overlaid charts a legend (g, rect, path markers, title); and the
+# icons of a journey page (use, and the symbols of its sprite)
+SVG_ELEMENTS = {"svg", "desc", "line", "text", "circle", "polyline", "g", "rect", "path", "title", "use", "symbol"}
 
 
 def test_svg_holds_text_only_in_text_nodes(site: Path) -> None:

@@ -200,7 +200,7 @@ def test_journey_page_marks_handoffs_and_links_out(site: Path) -> None:
         ("buy-2-receipt-email", False, "⇄ Hand-off from Order line : channel"),
     ]
     assert '<dt>Hand-offs</dt><dd><a href="../../../gaps/#map-shop-ana-buys">3</a> between touchpoints, 2 where' in doc
-    assert '<a class="jm-channel" href="../../../channels/web/">Web</a>' in doc
+    assert re.search(r'<a class="jm-channel" href="../../../channels/web/"><svg [^>]*>.*?</svg>Web</a>', doc)
     assert '<a class="jm-department" href="../../../departments/support/">Support</a>' in doc
     assert '<a href="../../../compare/scenarios/buy/">Buy</a>' in doc
     assert '<a href="../../../compare/discover/">Discover across personas</a>' in doc

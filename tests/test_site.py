@@ -62,14 +62,16 @@ def test_journey_page_header_timeline_and_anchors(sample: Path) -> None:
     text = page(sample, "journeys/retail/buy-running-shoes")
     assert "<title>Buying running shoes on the app - Stride & Co. journey maps</title>" in text
     assert '<a href="../../../personas/maya/">Maya, the weekend runner</a>' in text
-    assert 'jm-status-approved">Approved</span>' in text
+    # one signal: the status, and an approved map's review state in the same badge when a review is due
+    assert re.search(r'jm-status-approved[^"]*">Approved( · review (overdue|due soon))?</span>', text)
     assert 'jm-type-current">Current state</span>' in text
     assert '<dt>Owner</dt><dd><a href="../../../departments/ecommerce/">E-commerce</a></dd>' in text
     # phases as columns, in vocabulary order, with lanes as rows
-    phases = re.findall(r'<th scope="colgroup" colspan="(\d)" class="jm-phase[^"]*"><a href="#phase-([a-z]+)">', text)
+    phases = re.findall(r'<th scope="colgroup" colspan="(\d)" class="jm-phase[^"]*"><span class="jm-phase-label">'
+                        r'<a href="#phase-([a-z]+)">', text)
     assert [stage for _, stage in phases] == ["awareness", "consideration", "purchase", "delivery", "retention"]
-    lanes = re.findall(r'<th scope="row" class="jm-lane">([A-Za-z ]+)', text)
-    assert lanes == ["Doing", "Thinking", "Feeling", "Emotion ", "Touchpoints", "Pain points", "Opportunities",
+    lanes = re.findall(r'<th scope="row" class="jm-lane[^"]*">(?:<span class="jm-axis-title">)?([A-Za-z ]+)', text)
+    assert lanes == ["Doing", "Thinking", "Feeling", "Emotion", "Touchpoints", "Pain points", "Opportunities",
                      "Evidence", "Metrics"]
     # every touchpoint has its own heading at the spec's address
     assert '<h3 id="purchase-1-app-checkout" class="jm-tp-name">App checkout' in text
@@ -77,7 +79,7 @@ def test_journey_page_header_timeline_and_anchors(sample: Path) -> None:
     # the emotion curve is server-made SVG with a text alternative
     svg = re.search(r'<svg class="jm-emotion-lane".*?</svg>', text, re.S).group(0)
     assert 'role="img"' in svg and "<desc>" in svg and "<script" not in svg
-    assert svg.count("<circle") == 8
+    assert svg.count('<circle class="jm-point') == 8
 
 
 def test_metric_units_are_spaced_from_their_number_except_percent(sample: Path) -> None:
@@ -170,7 +172,8 @@ def test_search_text_keeps_the_words_of_neighbouring_blocks_apart(sample: Path) 
     def words(location: str) -> list[str]:  # as the search splits them (the site's separator is [\\s\\-]+)
         return re.split(r"[\s\-]+", html.unescape(re.sub(r"<[^>]+>", " ", entries[location]["text"])))
 
-    header = words("journeys/retail/buy-running-shoes/")
+    # the facts follow the map, in its section "About this map"
+    header = words("journeys/retail/buy-running-shoes/") + words("journeys/retail/buy-running-shoes/#jm-about")
     for word in ("Owner", "E", "commerce", "Goal", "Replace", "Scope", "From", "Scenario", "Reviewed", "Tags",
                  "running", "Emotion", "average"):
         assert word in header, word

@@ -24,6 +24,8 @@ TEMPLATE_VIEWS: dict[str, tuple[type, ...]] = {
     "index/personas.html": (v.PersonasIndexView,),
     "journey/header.html": (v.JourneyView,),
     "journey/map.html": (v.JourneyView,),
+    "journey/about.html": (v.JourneyView,),
+    "journey/persona.html": (v.JourneyView,),  # included by journey/header.html
     "journey/phase.html": (v.JourneyView, v.PhaseSection),
     "journey/history.html": (v.HistoryView,),
     "history/freshness.html": (v.FreshnessView,),

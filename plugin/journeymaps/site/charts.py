@@ -3,18 +3,18 @@
 Every chart carries its numbers as text (a label per point and a ``<desc>``),
 so colour is never the only signal and screen readers get the figures. The
 charts are drawn here, not in templates, for speed: the templates get them as
-finished SVG (``chart``, ``sparkline``, ``charts``), and a site cannot override them.
-Several curves over the stages in one chart are drawn by :mod:`journeymaps.site.overlay_chart`.
+finished SVG (``chart``, ``sparkline``, ``charts``), and a site cannot override them. A map's own
+emotion curve is in :mod:`journeymaps.site.emotion_chart`; several curves over the stages in one
+chart are drawn by :mod:`journeymaps.site.overlay_chart`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import pairwise
 
 from markupsafe import Markup, escape
 
-from journeymaps.figures.analysis import StepView, format_level, format_score, neutral, score_word, tone
+from journeymaps.figures.analysis import format_level, format_score, neutral, tone
 from journeymaps.model.types import EmotionScale
 
 
@@ -32,52 +32,6 @@ def _grid(scale: EmotionScale, levels: range | list[int], y: Callable[[float], f
     if middle != int(middle):
         parts.append(f'<line class="jm-grid jm-grid-zero" x1="{x1}" x2="{x2}" y1="{y(middle)}" y2="{y(middle)}"/>')
     return parts
-
-
-def _described(value: int, scale: EmotionScale) -> str:
-    """A whole score and its word, if the scale has one: ``+1 Positive``, ``4 Good``, ``3``."""
-    word = score_word(value, scale)
-    return format_level(value, scale) + (f" {word}" if word else "")
-
-
-def emotion_lane(views: list[StepView], scale: EmotionScale, labels: list[str]) -> Markup:
-    """The emotion curve across a journey's steps, one point centred in each step column.
-
-    Coordinates are percentages of the width, so the chart lines up with the
-    timeline's step columns at any width without stretching text or markers.
-    """
-    n = len(views)
-    height, top, bottom = 120, 18, 14
-    span = scale.max - scale.min
-
-    def y(value: float) -> float:
-        return round(top + (scale.max - value) * (height - top - bottom) / span, 1)
-
-    def x(i: int) -> str:
-        return f"{(i + 0.5) * 100 / n:.3f}%"
-
-    parts = _grid(scale, range(scale.min, scale.max + 1), y, 0, "100%", 4)
-    points = [(i, v.step.emotion) for i, v in enumerate(views) if v.step.emotion is not None]
-    for (i, a), (j, b) in pairwise(points):
-        dashed = " jm-gap" if j - i > 1 else ""
-        parts.append(f'<line class="jm-curve{dashed}" x1="{x(i)}" y1="{y(a)}" x2="{x(j)}" y2="{y(b)}"/>')
-    for i, value in points:
-        parts.append(f'<circle class="jm-point {tone(value, scale)}" cx="{x(i)}" cy="{y(value)}" r="6"/>')
-        parts.append(
-            f'<text class="jm-value" x="{x(i)}" y="{y(value) - 10}" text-anchor="middle">'
-            f"{escape(format_level(value, scale))}</text>"
-        )
-    description = "; ".join(
-        f"{label}: {_described(v.step.emotion, scale)}"
-        if v.step.emotion is not None
-        else f"{label}: no score"
-        for v, label in zip(views, labels, strict=True)
-    )
-    label = f"Emotion curve, scale {format_level(scale.min, scale)} to {format_level(scale.max, scale)}"
-    return Markup(
-        f'<svg class="jm-emotion-lane" width="100%" height="{height}" role="img" aria-label="{escape(label)}">'
-        f"<desc>{escape(description)}</desc>{''.join(parts)}</svg>"
-    )
 
 
 def sparkline(values: list[float | None], scale: EmotionScale, label: str) -> Markup:

@@ -1,25 +1,75 @@
-"""A journey map's page: header, freshness, narrative, timeline, phases and change history."""
+"""A journey map's page: the strip and the map first, then its facts, freshness, narrative, phases and history."""
 
 from __future__ import annotations
 
 from journeymaps.figures import analysis
+from journeymaps.figures.reviews import ReviewState
 from journeymaps.model import addresses
 from journeymaps.model.corpus import JourneyEntry
-from journeymaps.site import charts, narrative, searchview
+from journeymaps.model.types import Journey
+from journeymaps.site import emotion_chart, narrative, persona_card, searchview
 from journeymaps.site.context import RenderContext
 from journeymaps.site.generated import SKIP, GeneratedPage, Html, front_matter
 from journeymaps.site.history_sections import HistorySections
+from journeymaps.site.icons import Icons
 from journeymaps.site.portfolio_shared import PortfolioShared
-from journeymaps.site.views import JourneyView, Lanes, PhaseSection, PhaseView
+from journeymaps.site.views import JourneyView, Lane, Lanes, PhaseSection, PhaseView
 
 #: The optional lanes of the timeline, shown when a step of the map fills them.
-LANES = ("thinking", "feeling", "touchpoints", "pain_points", "opportunities", "backstage", "evidence", "metrics")
+LANES = ("thinking", "feeling", "touchpoints", "pain_points", "opportunities", "frontstage", "backstage", "support",
+         "evidence", "metrics", "time")
+
+#: Each lane's name, and a quiet note under it.
+NAMES: dict[str, tuple[str, str]] = {
+    "doing": ("Doing", ""),
+    "thinking": ("Thinking", ""),
+    "feeling": ("Feeling", ""),
+    "emotion": ("Emotion", ""),
+    "touchpoints": ("Touchpoints", ""),
+    "pain_points": ("Pain points", ""),
+    "opportunities": ("Opportunities", ""),
+    "frontstage": ("Frontstage actions", "in the customer's sight"),
+    "backstage": ("Backstage actions", "out of the customer's sight"),
+    "support": ("Support processes", "systems, partners and rules"),
+    "evidence": ("Evidence", ""),
+    "metrics": ("Metrics", ""),
+}
+#: The lanes of a map from top to bottom, each drawn when a step fills it.
+ORDER = ("doing", "thinking", "feeling", "emotion", "touchpoints", "pain_points", "opportunities", "frontstage",
+         "backstage", "support", "evidence", "metrics")
+#: A service blueprint's, as the format's section "How the lanes of a service blueprint read" lists them: its
+#: three lines are drawn, and its frontstage, backstage and support lanes always, between evidence and customer
+#: actions above and the lanes of analysis below.
+BLUEPRINT = ("evidence", "doing", "thinking", "feeling", "emotion", "touchpoints", "Line of interaction",
+             "frontstage", "Line of visibility", "backstage", "Line of internal interaction", "support",
+             "pain_points", "opportunities", "metrics")
+ALWAYS_ON_BLUEPRINTS = ("doing", "frontstage", "backstage", "support")
 
 
 def lanes(views: list[analysis.StepView]) -> Lanes:
     """Which optional lanes have content in at least one step."""
     return Lanes(**{name: any(getattr(v.step, name) for v in views) for name in LANES},
                  emotion=any(v.step.emotion is not None for v in views))
+
+
+def rows(journey: Journey, filled: Lanes) -> list[Lane]:
+    """The lanes a map draws, top to bottom; a blueprint's with its three lines between them."""
+    blueprint = journey.type == "blueprint"
+    drawn = []
+    for kind in BLUEPRINT if blueprint else ORDER:
+        if kind not in NAMES:
+            drawn.append(Lane("line", kind))
+        elif kind == "doing" or getattr(filled, kind) or (blueprint and kind in ALWAYS_ON_BLUEPRINTS):
+            name, note = NAMES[kind]
+            if blueprint and kind == "doing":  # the steps are the customer's actions, as service designers say
+                name = "Customer actions"
+            drawn.append(Lane(kind, name, note))
+    return drawn
+
+
+def review_signal(journey: Journey, review: ReviewState) -> ReviewState | None:
+    """The review state shown beside the status: an approved map's only; a draft or a map in review is not due."""
+    return review if journey.status == "approved" else None
 
 
 class JourneyPages:
@@ -29,6 +79,7 @@ class JourneyPages:
         self.ctx = ctx
         self.history = history
         self.across = across
+        self.axis = emotion_chart.axis(ctx.scale)
 
     def view(self, entry: JourneyEntry) -> JourneyView:
         """What the templates of a map's page get."""
@@ -49,24 +100,31 @@ class JourneyPages:
             for i, (phase, name) in enumerate(zip(j.phases, names, strict=True))
         ]
         baseline = ctx.corpus.journeys.get(j.baseline) if j.baseline else None
+        persona = ctx.personas.get(j.persona)
+        filled = lanes(views)
         return JourneyView(
             entry=entry,
             j=j,
             views=views,
             phases=phases,
-            persona=ctx.personas.get(j.persona),
+            persona=persona,
             average=analysis.journey_average(j),
             lowest=analysis.lowest_step(j),
             scale=ctx.scale,
-            chart=charts.emotion_lane(views, ctx.scale, labels),
+            chart=emotion_chart.curve(views, ctx.scale, labels),
             baseline=baseline,
             baseline_published=baseline is not None and baseline.id in ctx.journeys,
             futures=ctx.futures.get(entry.id, []),
-            lanes=lanes(views),
+            lanes=filled,
             crumbs=ctx.folders.crumbs(entry.folder),
             handoffs=ctx.portfolio.handoffs.get(entry.id, []),
             handoffs_in=ctx.portfolio.incoming(entry.id),
             map_anchor=ctx.portfolio.anchors.get(entry.id, ""),
+            rows=rows(j, filled),
+            axis=self.axis,
+            icons=Icons(),  # one a page: its sprite holds the icons of that page
+            card=persona_card.card(persona, ctx.corpus.root) if persona else None,
+            review=review_signal(j, ctx.review(entry)),
         )
 
     def timeline(self, url: str, view: JourneyView) -> Html:
@@ -78,7 +136,7 @@ class JourneyPages:
         return Html(rendered + "\n" + plain)
 
     def page(self, entry: JourneyEntry) -> GeneratedPage:
-        """The journey map page: header, timeline with emotion curve, phase notes."""
+        """The journey map page: the strip and the map first, then the facts, the narrative and the phases."""
         j = entry.journey
         url = addresses.journey_url(entry.id)
         view = self.view(entry)
@@ -92,9 +150,10 @@ class JourneyPages:
         parts = [
             front_matter(j.title, hide=["navigation", "toc"]),  # the map needs the page's full width
             self.ctx.render("journey/header.html", url, view),
+            self.timeline(url, view),
+            self.ctx.render("journey/about.html", url, view),
             self.history.freshness(entry, url, self.ctx.review(entry)),
             story.intro,
-            self.timeline(url, view),
             self.across.future_section(entry.id, url),
         ]
         for phase in view.phases:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from journeymaps.figures import analysis
 from journeymaps.model import addresses
 from journeymaps.model.corpus import PersonaEntry
@@ -11,6 +9,7 @@ from journeymaps.site.context import RenderContext
 from journeymaps.site.generated import GeneratedPage, front_matter
 from journeymaps.site.history_sections import HistorySections
 from journeymaps.site.map_rows import MapRows
+from journeymaps.site.persona_card import portrait_url
 from journeymaps.site.views import PersonaJourneysView, PersonaProfileView
 
 
@@ -24,11 +23,7 @@ class PersonaPages:
 
     def image_url(self, entry: PersonaEntry) -> str | None:
         """The address of the persona's portrait, if it has one."""
-        if not entry.persona.image:
-            return None
-        rel = (entry.path.parent / entry.persona.image).resolve().relative_to(self.ctx.corpus.root).as_posix()
-        # a file name is not a URL: '#', '?', '%' or a space in it must be escaped in the src
-        return addresses.asset_url("/".join(quote(part, safe="") for part in rel.split("/")))
+        return portrait_url(entry, self.ctx.corpus.root)
 
     def page(self, entry: PersonaEntry) -> GeneratedPage:
         """The persona page: profile, narrative and every journey of the persona."""

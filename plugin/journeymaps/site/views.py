@@ -21,6 +21,7 @@ from journeymaps.figures.trend import Trend, TrendPoint
 from journeymaps.git.history import Author, FileHistory
 from journeymaps.model.corpus import JourneyEntry, PersonaEntry
 from journeymaps.model.types import EmotionScale, Journey, Persona, Phase
+from journeymaps.site.icons import Icons
 
 
 def variables(view: object) -> dict[str, object]:
@@ -142,6 +143,36 @@ class Lanes:
     evidence: bool
     metrics: bool
     emotion: bool
+    frontstage: bool = False
+    support: bool = False
+    time: bool = False
+
+
+@dataclass(frozen=True)
+class Lane:
+    """A row of the map, top to bottom: what it draws (``kind``), its name and a quiet note under the name.
+
+    ``kind`` is ``doing`` or a step key (``thinking``, ``feeling``, ``emotion``,
+    ``touchpoints``, ``pain_points``, ``opportunities``, ``evidence``, ``metrics``,
+    ``frontstage``, ``backstage``, ``support``), or ``line`` for one of the
+    three lines a service blueprint draws between its lanes.
+    """
+
+    kind: str
+    name: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class PersonaCard:
+    """The persona beside the map: portrait (or initials), name, segment and quote, and its page."""
+
+    name: str
+    url: str
+    image: str | None  # the portrait's address
+    initials: str
+    segment: str | None
+    quote: str | None
 
 
 @dataclass(frozen=True)
@@ -165,6 +196,11 @@ class JourneyView:
     handoffs: list[Handoff]
     handoffs_in: dict[str, Handoff]  # by the anchor of the touchpoint the customer is handed to
     map_anchor: str  # the map's section on gaps/
+    rows: list[Lane]  # the lanes the map draws, top to bottom (a blueprint's in the spec's order, with its lines)
+    axis: Markup  # the emotion curve's axis, drawn in Python (emotion_chart.py)
+    icons: Icons  # icons.channel(id), icons.mark(name): inline SVG (icons.py)
+    card: PersonaCard | None  # None: the persona's file is not published
+    review: ReviewState | None  # the review state shown beside the status: approved maps only
 
 
 @dataclass(frozen=True)

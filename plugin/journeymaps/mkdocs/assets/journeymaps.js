@@ -160,6 +160,14 @@
     }
   });
 
+  /** The journey page's "Print or save as PDF" button: in the page but hidden, shown only when this script runs. */
+  function printButton(button) {
+    if (button.getAttribute("data-jm-print") === "ready") return;
+    button.setAttribute("data-jm-print", "ready");
+    button.addEventListener("click", function () { window.print(); });
+    button.hidden = false;
+  }
+
   var resizing = false;
   window.addEventListener("resize", function () {
     if (resizing) return;
@@ -170,6 +178,7 @@
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("table.jm-sortable"), makeSortable);
     Array.prototype.forEach.call(document.querySelectorAll("form.jm-filters"), makeFilter);
+    Array.prototype.forEach.call(document.querySelectorAll("button[data-jm-print]"), printButton);
     checkScrollers();
   }
 
