@@ -205,7 +205,7 @@ def test_the_search_indexes_a_plain_view_of_the_map(compact: Path) -> None:
     assert "Social media" in touchpoint["text"]
     # the page itself still shows the timeline: the plain view is for the index only
     doc = page(compact, "journeys/retail/buy-running-shoes")
-    assert '<table class="jm-timeline">' in doc and "search:" not in doc
+    assert '<table class="jm-timeline ' in doc and "search:" not in doc
     # rows that repeat the maps are not indexed a second time on the pages across maps (a persona lists its own)
     assert not [loc for loc, e in entries.items()
                 if "Map 042" in e["text"] and not loc.startswith(("journeys/retail/map-042/", "personas/maya/"))]
