@@ -42,6 +42,15 @@ class DraftPhase:
         """Keep ``item`` (Markdown) in the narrative under this phase, in the list led by ``lead``."""
         self.notes.setdefault(lead, []).append(item)
 
+    def absorb(self, other: DraftPhase) -> None:
+        """Take in the steps and notes of ``other``, a phase on the same stage; the heading names both ("A; B")."""
+        if other.heading.name.casefold() != self.heading.name.casefold():
+            self.heading = Heading(f"{self.heading.name}; {other.heading.name}", self.heading.line,
+                                   self.heading.where)
+        self.steps += other.steps
+        for lead, items in other.notes.items():
+            self.notes.setdefault(lead, []).extend(items)
+
 
 @dataclass
 class DraftJourney:
@@ -68,12 +77,7 @@ def merge_adjacent(phases: list[DraftPhase], notes: list[str], display: str) -> 
             first = merged[-1]
             notes.append(f"{display}:{phase.heading.line}: '{phase.heading.name}' and '{first.heading.name}' are on "
                          f"the same stage '{phase.stage}' one after the other: one phase")
-            if phase.heading.name.casefold() != first.heading.name.casefold():
-                first.heading = Heading(f"{first.heading.name}; {phase.heading.name}", first.heading.line,
-                                        first.heading.where)
-            first.steps += phase.steps
-            for lead, items in phase.notes.items():
-                first.notes.setdefault(lead, []).extend(items)
+            first.absorb(phase)
         else:
             merged.append(phase)
     return merged

@@ -15,7 +15,7 @@ from typing import get_args
 from journeymaps.cli.importers.drafts import DraftJourney, DraftPhase
 from journeymaps.cli.importers.people import made_for
 from journeymaps.cli.importers.session import Session
-from journeymaps.cli.importers.stages import Heading, StageResolver, check_order
+from journeymaps.cli.importers.stages import StageResolver, check_order
 from journeymaps.cli.importers.table import Table
 from journeymaps.cli.mdtext import code, escape
 from journeymaps.model.types import MapType, Status, humanize
@@ -117,12 +117,7 @@ class JourneyMaker:
         merged: dict[str, DraftPhase] = {}
         for phase in sorted(phases, key=lambda p: order[str(p.stage)]):
             if phase.stage in merged:  # two stage names of a sheet on one stage
-                first = merged[str(phase.stage)]
-                first.heading = Heading(f"{first.heading.name}; {phase.heading.name}", first.heading.line,
-                                        first.heading.where)
-                first.steps += phase.steps
-                for lead, items in phase.notes.items():
-                    first.notes.setdefault(lead, []).extend(items)
+                merged[str(phase.stage)].absorb(phase)
             else:
                 merged[str(phase.stage)] = phase
         return list(merged.values())
