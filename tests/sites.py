@@ -238,9 +238,8 @@ plugins:
   - journeys
 """
 
-# The examples of ../shared/spec/journey-format.md, as written there, except that the
-# journey's `baseline:` line is left out: the spec's example puts it on a `type: current`
-# map, which its own rules forbid.
+# The examples of the format's specification (version 1.0), as written there, except that the
+# journey's `baseline:` line is left out: the map it names is not part of these test sites.
 SPEC_VOCABULARY = """
 emotion_scale:            # optional; this is the default
   min: -2
