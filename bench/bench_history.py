@@ -28,8 +28,8 @@ from journeymaps.figures.trend import emotion_trends
 from journeymaps.git.history import read_history
 from journeymaps.model.addresses import journey_url
 from journeymaps.model.load import load_corpus
-from journeymaps.site.context import RenderContext
-from journeymaps.site.history_sections import HistorySections
+from journeymaps.pages.context import RenderContext
+from journeymaps.pages.history_sections import HistorySections
 
 
 def best(runs: int, work):

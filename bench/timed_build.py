@@ -81,7 +81,7 @@ def install(watch: Stopwatch) -> None:
         from journeymaps.figures import portfolio
         from journeymaps.mkdocs import plugin, unpublished
         from journeymaps.model import load
-        from journeymaps.site import (
+        from journeymaps.pages import (
             channel_pages,
             compare_pages,
             exports,

@@ -21,7 +21,7 @@ from gitrepo import BEN, build_with, commit, init
 from journeymaps.model.addresses import slugify
 from journeymaps.model.load import load_corpus
 from journeymaps.model.types import EmotionScale
-from journeymaps.site import overlay_chart
+from journeymaps.pages import overlay_chart
 from portfolio_site import portfolio_site
 from sites import REPO, build, write
 from test_large_sites import nav_labels

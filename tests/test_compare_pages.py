@@ -16,7 +16,7 @@ import browser as chromium
 from journeymaps.figures import analysis
 from journeymaps.model.load import load_corpus
 from journeymaps.model.types import EmotionScale
-from journeymaps.site.format import heat_class
+from journeymaps.pages.format import heat_class
 from portfolio_site import ANA_BUYS, BEN_BUYS, portfolio_site
 from sites import FRESH_CONFIG, REPO, build, search_index, spec_site, write
 

@@ -142,7 +142,7 @@ def test_the_date_is_the_source_date_epoch(builds, epoch: int) -> None:
 
 EXPORTS = """
 import json, sys
-from journeymaps.site import exports
+from journeymaps.pages import exports
 from journeymaps.model.load import load_corpus
 corpus = load_corpus(sys.argv[1])
 sys.stdout.write(exports.touchpoints_csv(corpus.journeys.values()))

@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 
 from journeymaps.model.load import load_corpus
-from journeymaps.site import exports
+from journeymaps.pages import exports
 from sites import FRESH_CONFIG, build, search_index, write
 
 

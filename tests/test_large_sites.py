@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from journeymaps.model.load import load_corpus
-from journeymaps.site.generated import GeneratedPage, Html
-from journeymaps.site.navigation import NAV_LIMIT
-from journeymaps.site.plan import build_plan
+from journeymaps.pages.generated import GeneratedPage, Html
+from journeymaps.pages.navigation import NAV_LIMIT
+from journeymaps.pages.plan import build_plan
 from portfolio_site import portfolio_site
 from sites import BIN, FRESH_CONFIG, SPEC_JOURNEY, build, command_env, search_index, spec_site, write
 

@@ -1,4 +1,4 @@
-"""The package's layout follows the flow: files -> source -> model -> figures -> site -> MkDocs adapter.
+"""The package's layout follows the flow: files -> source -> model -> figures -> pages -> MkDocs adapter.
 
 These tests read the package's imports (all of them: inside functions and under
 ``TYPE_CHECKING`` too) and hold the rules the layout rests on: each step imports
@@ -24,7 +24,7 @@ LAYERS = {
     "model": 2,
     "git": 3,
     "figures": 4,
-    "site": 5,
+    "pages": 5,
     "mkdocs": 6,
     "cli": 6,
 }

@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, Page
 import picture_site
 from browser import ARTIFACTS, Server, axe_violations, browser, describe, serve
 from journeymaps.model.load import load_corpus
-from journeymaps.site.icons import channel_kind
+from journeymaps.pages.icons import channel_kind
 from picture_site import PAPER, lane_names, pdf_pages, smallest_print_font, step_boxes, text_of
 from sites import REPO, build, write
 

@@ -14,7 +14,7 @@ import pytest
 from journeymaps.figures.analysis import format_score
 from journeymaps.figures.handoffs import handoff_changes
 from journeymaps.model.types import EmotionScale, Touchpoint
-from journeymaps.site.format import heat_class
+from journeymaps.pages.format import heat_class
 from portfolio_site import portfolio_site
 from sites import build, search_index
 

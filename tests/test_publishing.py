@@ -14,7 +14,7 @@ import pytest
 from cli import invoke
 from gitrepo import build_with
 from journeymaps.model.load import load_corpus
-from journeymaps.site.plan import build_plan
+from journeymaps.pages.plan import build_plan
 from sites import FRESH_CONFIG, REPO, SPEC_JOURNEY, search_index, spec_site, write
 
 APPROVED_ONLY = FRESH_CONFIG.replace("  - journeys", "  - journeys:\n      statuses: [approved]")

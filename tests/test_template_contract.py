@@ -10,9 +10,9 @@ import pytest
 from jinja2 import meta, nodes
 
 from journeymaps.model.types import EmotionScale
-from journeymaps.site import across_views as a
-from journeymaps.site import views as v
-from journeymaps.site.context import TEMPLATES, environment
+from journeymaps.pages import across_views as a
+from journeymaps.pages import views as v
+from journeymaps.pages.context import TEMPLATES, environment
 
 REFERENCE = Path(__file__).parents[1] / "docs" / "reference.md"
 #: What every template gets besides its views (see RenderContext.render).

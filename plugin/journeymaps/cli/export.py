@@ -12,7 +12,7 @@ from journeymaps.cli.options import journeys_option, may_write
 from journeymaps.figures import portfolio
 from journeymaps.model.load import load_corpus
 from journeymaps.model.types import Status
-from journeymaps.site import exports
+from journeymaps.pages import exports
 
 
 @click.command("export")

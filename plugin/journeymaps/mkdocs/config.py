@@ -7,7 +7,7 @@ from mkdocs.config.base import Config, ValidationError
 
 from journeymaps.figures.reviews import DEFAULT_INTERVAL, DEFAULT_SOON
 from journeymaps.model.types import DEFAULT_STATUSES, STATUSES
-from journeymaps.site.navigation import NAVIGATION
+from journeymaps.pages.navigation import NAVIGATION
 
 
 class Days(c.Type):

@@ -9,7 +9,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from journeymaps.mkdocs.editlinks import edit_path
-from journeymaps.site.plan import SitePlan
+from journeymaps.pages.plan import SitePlan
 
 log = get_plugin_logger(__name__)
 

@@ -33,8 +33,8 @@ from journeymaps.mkdocs.nav import merge_nav, nav_paths
 from journeymaps.mkdocs.search import SearchHandOff
 from journeymaps.mkdocs.unpublished import UnpublishedLinks
 from journeymaps.model.load import load_corpus
-from journeymaps.site.generated import GeneratedPage, headings
-from journeymaps.site.plan import build_plan
+from journeymaps.pages.generated import GeneratedPage, headings
+from journeymaps.pages.plan import build_plan
 from journeymaps.source.files import VOCABULARY
 
 if TYPE_CHECKING:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from journeymaps.site import searchview
-from journeymaps.site.generated import GeneratedPage
+from journeymaps.pages import searchview
+from journeymaps.pages.generated import GeneratedPage
 
 
 def search_entries(config: MkDocsConfig) -> list[dict] | None:

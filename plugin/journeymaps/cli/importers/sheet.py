@@ -19,8 +19,8 @@ from journeymaps.cli.importers import Context, Imported, journey_id_problem
 from journeymaps.cli.newfiles import NewFile
 from journeymaps.model.addresses import slugify
 from journeymaps.model.types import MapType, Status, humanize
+from journeymaps.pages.exports import CSV_COLUMNS, CSV_LIST_COLUMNS, CSV_TEXT_COLUMNS, cell_list, from_cell
 from journeymaps.problems import Problem, did_you_mean
-from journeymaps.site.exports import CSV_COLUMNS, CSV_LIST_COLUMNS, CSV_TEXT_COLUMNS, cell_list, from_cell
 from journeymaps.source.writer import front_matter_file
 
 _TOUCHPOINT_COLUMNS = ("touchpoint", "channel", "device", "department", "contact")

@@ -22,7 +22,7 @@ from journeymaps.cli.importers.rows import header_fields, import_rows
 from journeymaps.cli.importers.session import Session
 from journeymaps.cli.importers.sheet import OPTIONAL_COLUMNS
 from journeymaps.cli.importers.table import Table, TableError, read_csv, read_workbook
-from journeymaps.site.exports import CSV_COLUMNS
+from journeymaps.pages.exports import CSV_COLUMNS
 
 #: What a problem about an unknown shape lists as expected.
 EXPECTED = ("one row per step, whose first row names at least two fields, one of them the action (Step, Action, "

@@ -7,13 +7,13 @@ from journeymaps.figures.reviews import ReviewState
 from journeymaps.model import addresses
 from journeymaps.model.corpus import JourneyEntry
 from journeymaps.model.types import Journey
-from journeymaps.site import emotion_chart, narrative, persona_card, searchview
-from journeymaps.site.context import RenderContext
-from journeymaps.site.generated import SKIP, GeneratedPage, Html, front_matter
-from journeymaps.site.history_sections import HistorySections
-from journeymaps.site.icons import Icons
-from journeymaps.site.portfolio_shared import PortfolioShared
-from journeymaps.site.views import JourneyView, Lane, Lanes, PhaseSection, PhaseView
+from journeymaps.pages import emotion_chart, narrative, persona_card, searchview
+from journeymaps.pages.context import RenderContext
+from journeymaps.pages.generated import SKIP, GeneratedPage, Html, front_matter
+from journeymaps.pages.history_sections import HistorySections
+from journeymaps.pages.icons import Icons
+from journeymaps.pages.portfolio_shared import PortfolioShared
+from journeymaps.pages.views import JourneyView, Lane, Lanes, PhaseSection, PhaseView
 
 #: The optional lanes of the timeline, shown when a step of the map fills them.
 LANES = ("thinking", "feeling", "touchpoints", "pain_points", "opportunities", "frontstage", "backstage", "support",

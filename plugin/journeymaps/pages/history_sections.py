@@ -10,11 +10,11 @@ from journeymaps.figures.reviews import ReviewState
 from journeymaps.figures.trend import Trend, emotion_trends
 from journeymaps.git.history import GitHistory, Revision
 from journeymaps.model.corpus import Entry, JourneyEntry
-from journeymaps.site import charts
-from journeymaps.site.context import RenderContext
-from journeymaps.site.format import long_date
-from journeymaps.site.generated import Html
-from journeymaps.site.views import FreshnessView, HistoryView
+from journeymaps.pages import charts
+from journeymaps.pages.context import RenderContext
+from journeymaps.pages.format import long_date
+from journeymaps.pages.generated import Html
+from journeymaps.pages.views import FreshnessView, HistoryView
 
 
 class HistorySections:

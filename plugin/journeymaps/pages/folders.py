@@ -8,7 +8,7 @@ from collections.abc import Container, Iterable
 from journeymaps.model import addresses
 from journeymaps.model.corpus import JourneyEntry
 from journeymaps.model.types import humanize
-from journeymaps.site.views import Crumb
+from journeymaps.pages.views import Crumb
 
 
 def folder_anchor(folder: str) -> str:

@@ -14,9 +14,9 @@ from journeymaps.figures.analysis import Tally, neutral
 from journeymaps.model import addresses
 from journeymaps.model.corpus import JourneyEntry
 from journeymaps.model.types import AS_IS_TYPES
-from journeymaps.site.across_views import CompareRow, HeatCell, OverviewView
-from journeymaps.site.generated import GeneratedPage, front_matter
-from journeymaps.site.portfolio_shared import PortfolioShared, unapproved
+from journeymaps.pages.across_views import CompareRow, HeatCell, OverviewView
+from journeymaps.pages.generated import GeneratedPage, front_matter
+from journeymaps.pages.portfolio_shared import PortfolioShared, unapproved
 
 TITLE = "Overview"
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from journeymaps.site import searchview
+from journeymaps.pages import searchview
 
 #: Where the listing pages pretend to live (they have no source file).
 VIRTUAL = "journeymaps"

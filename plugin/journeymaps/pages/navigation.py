@@ -13,10 +13,10 @@ from markupsafe import escape
 
 from journeymaps.model import addresses
 from journeymaps.model.types import humanize
-from journeymaps.site.context import RenderContext
-from journeymaps.site.folders import folder_name
-from journeymaps.site.generated import page_src
-from journeymaps.site.portfolio_shared import PortfolioShared
+from journeymaps.pages.context import RenderContext
+from journeymaps.pages.folders import folder_name
+from journeymaps.pages.generated import page_src
+from journeymaps.pages.portfolio_shared import PortfolioShared
 
 #: The shapes of the navigation: every map listed, folders only, or the one that suits the site's size.
 NAVIGATION = ("auto", "full", "folders")

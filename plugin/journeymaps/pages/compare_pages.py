@@ -9,8 +9,8 @@ from journeymaps.figures.places import Place
 from journeymaps.model import addresses
 from journeymaps.model.corpus import JourneyEntry
 from journeymaps.model.types import AS_IS_TYPES, humanize
-from journeymaps.site import overlay_chart
-from journeymaps.site.across_views import (
+from journeymaps.pages import overlay_chart
+from journeymaps.pages.across_views import (
     ChannelRow,
     CompareRow,
     CompareView,
@@ -23,9 +23,9 @@ from journeymaps.site.across_views import (
     StageView,
     WorstStage,
 )
-from journeymaps.site.format import heat_class
-from journeymaps.site.generated import GeneratedPage
-from journeymaps.site.portfolio_shared import AS_IS_NAMES, WIDE, PortfolioShared, unapproved
+from journeymaps.pages.format import heat_class
+from journeymaps.pages.generated import GeneratedPage
+from journeymaps.pages.portfolio_shared import AS_IS_NAMES, WIDE, PortfolioShared, unapproved
 
 
 class ComparePages:

@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from journeymaps.model import addresses
 from journeymaps.model.corpus import PersonaEntry
-from journeymaps.site.views import PersonaCard
+from journeymaps.pages.views import PersonaCard
 
 _WORD = re.compile(r"[^\W\d_]+")
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from journeymaps.figures import analysis
 from journeymaps.model import addresses
 from journeymaps.model.corpus import PersonaEntry
-from journeymaps.site.context import RenderContext
-from journeymaps.site.generated import GeneratedPage, front_matter
-from journeymaps.site.history_sections import HistorySections
-from journeymaps.site.map_rows import MapRows
-from journeymaps.site.persona_card import portrait_url
-from journeymaps.site.views import PersonaJourneysView, PersonaProfileView
+from journeymaps.pages.context import RenderContext
+from journeymaps.pages.generated import GeneratedPage, front_matter
+from journeymaps.pages.history_sections import HistorySections
+from journeymaps.pages.map_rows import MapRows
+from journeymaps.pages.persona_card import portrait_url
+from journeymaps.pages.views import PersonaJourneysView, PersonaProfileView
 
 
 class PersonaPages:

@@ -1,6 +1,6 @@
 """How numbers, dates and scores are written on the generated pages (no MkDocs, no templates here).
 
-The templates get these as globals (see :func:`journeymaps.site.context.environment`);
+The templates get these as globals (see :func:`journeymaps.pages.context.environment`);
 the scores themselves are written by :mod:`journeymaps.figures.analysis`.
 """
 

@@ -1,11 +1,11 @@
 """The template contract of the map, persona, list and review pages: what each template receives.
 
 A template gets the fields of its views as variables (see
-:meth:`journeymaps.site.context.RenderContext.render`), besides what every
+:meth:`journeymaps.pages.context.RenderContext.render`), besides what every
 template gets: ``link(address)``, ``term(kind, id)``, ``page_url`` and the
 environment's globals. A site that overrides a template through its theme's
 ``custom_dir`` can rely on these fields; ``docs/reference.md`` lists them.
-The views of the pages across maps are in :mod:`journeymaps.site.across_views`.
+The views of the pages across maps are in :mod:`journeymaps.pages.across_views`.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from journeymaps.figures.trend import Trend, TrendPoint
 from journeymaps.git.history import Author, FileHistory
 from journeymaps.model.corpus import JourneyEntry, PersonaEntry
 from journeymaps.model.types import EmotionScale, Journey, Persona, Phase
-from journeymaps.site.icons import Icons
+from journeymaps.pages.icons import Icons
 
 
 def variables(view: object) -> dict[str, object]:

@@ -9,9 +9,9 @@ from markupsafe import Markup
 from journeymaps.figures import analysis
 from journeymaps.model import addresses
 from journeymaps.model.corpus import JourneyEntry
-from journeymaps.site import charts
-from journeymaps.site.context import RenderContext
-from journeymaps.site.views import MapRow
+from journeymaps.pages import charts
+from journeymaps.pages.context import RenderContext
+from journeymaps.pages.views import MapRow
 
 
 class MapRows:

@@ -6,11 +6,11 @@ from collections import defaultdict
 
 from journeymaps.model import addresses
 from journeymaps.model.corpus import JourneyEntry
-from journeymaps.site.context import RenderContext
-from journeymaps.site.folders import folder_anchor, folder_name
-from journeymaps.site.generated import GeneratedPage
-from journeymaps.site.map_rows import MapRows
-from journeymaps.site.views import (
+from journeymaps.pages.context import RenderContext
+from journeymaps.pages.folders import folder_anchor, folder_name
+from journeymaps.pages.generated import GeneratedPage
+from journeymaps.pages.map_rows import MapRows
+from journeymaps.pages.views import (
     FolderGroup,
     FolderView,
     JourneysIndexView,

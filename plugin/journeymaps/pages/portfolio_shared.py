@@ -19,14 +19,14 @@ from journeymaps.figures.futures import FutureComparison
 from journeymaps.figures.ideas import Idea, ideas
 from journeymaps.model.corpus import JourneyEntry
 from journeymaps.model.types import AS_IS_TYPES, MAP_TYPE_NAMES, STATUSES
-from journeymaps.site import overlay_chart
-from journeymaps.site.across_views import AcrossView, FutureView, Unapproved
-from journeymaps.site.badges import Badges
-from journeymaps.site.context import RenderContext
-from journeymaps.site.format import heat_class
-from journeymaps.site.generated import GeneratedPage, Html
-from journeymaps.site.stage_chart import FEW
-from journeymaps.site.table_rows import TableRows
+from journeymaps.pages import overlay_chart
+from journeymaps.pages.across_views import AcrossView, FutureView, Unapproved
+from journeymaps.pages.badges import Badges
+from journeymaps.pages.context import RenderContext
+from journeymaps.pages.format import heat_class
+from journeymaps.pages.generated import GeneratedPage, Html
+from journeymaps.pages.stage_chart import FEW
+from journeymaps.pages.table_rows import TableRows
 from journeymaps.wording import plural
 
 #: Side-by-side tables need the page's full width, as journey maps do.

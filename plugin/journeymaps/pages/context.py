@@ -23,10 +23,10 @@ from journeymaps.git.history import GitHistory
 from journeymaps.model import addresses
 from journeymaps.model.corpus import Corpus, JourneyEntry
 from journeymaps.model.types import DEFAULT_STATUSES, MAP_TYPE_NAMES, EmotionScale, Vocabulary, humanize
-from journeymaps.site.folders import Folders
-from journeymaps.site.format import long_date, quantity
-from journeymaps.site.generated import Html, html_block
-from journeymaps.site.views import variables
+from journeymaps.pages.folders import Folders
+from journeymaps.pages.format import long_date, quantity
+from journeymaps.pages.generated import Html, html_block
+from journeymaps.pages.views import variables
 
 TEMPLATES = Path(__file__).parent / "templates"
 #: The vocabulary lists whose ids the pages write as names.

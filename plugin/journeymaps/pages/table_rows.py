@@ -21,8 +21,8 @@ from journeymaps.figures.ideas import Idea
 from journeymaps.figures.places import LEVELS, OpportunityUse, PainPoint, Place, TouchpointUse
 from journeymaps.model import addresses
 from journeymaps.model.types import MAP_TYPE_NAMES
-from journeymaps.site.badges import Badges
-from journeymaps.site.context import RenderContext
+from journeymaps.pages.badges import Badges
+from journeymaps.pages.context import RenderContext
 
 _LEVEL_RANK = {level: i for i, level in enumerate(LEVELS)}
 

@@ -1,8 +1,8 @@
 """Validated model -> every generated page of the site, its files and its navigation (no MkDocs here).
 
-:func:`build_plan` makes the one :class:`~journeymaps.site.context.RenderContext`
+:func:`build_plan` makes the one :class:`~journeymaps.pages.context.RenderContext`
 of a build and asks each page kind for its pages. Each page is a
-:class:`~journeymaps.site.generated.GeneratedPage`: Markdown for MkDocs to
+:class:`~journeymaps.pages.generated.GeneratedPage`: Markdown for MkDocs to
 convert, HTML fragments that Markdown never parses.
 """
 
@@ -16,21 +16,21 @@ from journeymaps.figures.reviews import ReviewPolicy
 from journeymaps.git.history import GitHistory
 from journeymaps.model import addresses
 from journeymaps.model.corpus import Corpus, JourneyEntry
-from journeymaps.site import exports
-from journeymaps.site.channel_pages import ChannelPages
-from journeymaps.site.compare_pages import ComparePages
-from journeymaps.site.context import RenderContext
-from journeymaps.site.generated import GeneratedPage
-from journeymaps.site.history_sections import HistorySections
-from journeymaps.site.journey_page import JourneyPages
-from journeymaps.site.listings import Listings
-from journeymaps.site.map_rows import MapRows
-from journeymaps.site.navigation import Navigation, is_compact
-from journeymaps.site.overview_page import OverviewPage
-from journeymaps.site.persona_page import PersonaPages
-from journeymaps.site.portfolio_lists import PortfolioLists
-from journeymaps.site.portfolio_shared import PortfolioShared
-from journeymaps.site.reviews_page import reviews_page
+from journeymaps.pages import exports
+from journeymaps.pages.channel_pages import ChannelPages
+from journeymaps.pages.compare_pages import ComparePages
+from journeymaps.pages.context import RenderContext
+from journeymaps.pages.generated import GeneratedPage
+from journeymaps.pages.history_sections import HistorySections
+from journeymaps.pages.journey_page import JourneyPages
+from journeymaps.pages.listings import Listings
+from journeymaps.pages.map_rows import MapRows
+from journeymaps.pages.navigation import Navigation, is_compact
+from journeymaps.pages.overview_page import OverviewPage
+from journeymaps.pages.persona_page import PersonaPages
+from journeymaps.pages.portfolio_lists import PortfolioLists
+from journeymaps.pages.portfolio_shared import PortfolioShared
+from journeymaps.pages.reviews_page import reviews_page
 
 
 @dataclass

@@ -4,8 +4,8 @@ Every chart carries its numbers as text (a label per point and a ``<desc>``),
 so colour is never the only signal and screen readers get the figures. The
 charts are drawn here, not in templates, for speed: the templates get them as
 finished SVG (``chart``, ``sparkline``, ``charts``), and a site cannot override them. A map's own
-emotion curve is in :mod:`journeymaps.site.emotion_chart`; several curves over the stages in one
-chart are drawn by :mod:`journeymaps.site.overlay_chart`.
+emotion curve is in :mod:`journeymaps.pages.emotion_chart`; several curves over the stages in one
+chart are drawn by :mod:`journeymaps.pages.overlay_chart`.
 """
 
 from __future__ import annotations

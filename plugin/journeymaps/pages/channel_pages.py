@@ -16,7 +16,7 @@ from journeymaps.figures.places import PainPoint
 from journeymaps.figures.portfolio import Group
 from journeymaps.model import addresses
 from journeymaps.model.types import AS_IS_TYPES
-from journeymaps.site.across_views import (
+from journeymaps.pages.across_views import (
     ChannelView,
     DepartmentView,
     GroupPage,
@@ -24,9 +24,9 @@ from journeymaps.site.across_views import (
     GroupsView,
     Preferred,
 )
-from journeymaps.site.generated import GeneratedPage
-from journeymaps.site.portfolio_shared import PortfolioShared
-from journeymaps.site.stage_chart import stage_chart
+from journeymaps.pages.generated import GeneratedPage
+from journeymaps.pages.portfolio_shared import PortfolioShared
+from journeymaps.pages.stage_chart import stage_chart
 
 
 def worst_first(pains: Iterable[PainPoint]) -> list[PainPoint]:

@@ -31,7 +31,7 @@ from markupsafe import escape
 from journeymaps.figures.analysis import StepView
 from journeymaps.model.addresses import pain_anchor
 from journeymaps.model.types import EmotionScale, Journey
-from journeymaps.site.views import PhaseView
+from journeymaps.pages.views import PhaseView
 from journeymaps.wording import plural
 
 ONLY, END_ONLY = "<!--search:only-->", "<!--/search:only-->"

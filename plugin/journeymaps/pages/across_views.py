@@ -1,7 +1,7 @@
 """The template contract of the pages across maps (``compare/`` and ``portfolio/`` templates).
 
 Each of these templates gets the fields of :class:`AcrossView` and of its own
-view (see :meth:`journeymaps.site.context.RenderContext.render`); the rows of
+view (see :meth:`journeymaps.pages.context.RenderContext.render`); the rows of
 the long tables are joined in Python (``table_rows``), not in a template.
 ``docs/reference.md`` lists the fields.
 """
@@ -25,7 +25,7 @@ from journeymaps.figures.portfolio import Group, Portfolio, StageMap
 from journeymaps.figures.reviews import ReviewPolicy
 from journeymaps.model.corpus import JourneyEntry, PersonaEntry
 from journeymaps.model.types import EmotionScale
-from journeymaps.site.table_rows import TableRows
+from journeymaps.pages.table_rows import TableRows
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from journeymaps.figures.places import QUADRANTS
 from journeymaps.model import addresses
 from journeymaps.model.types import AS_IS_TYPES, MAP_TYPE_NAMES
-from journeymaps.site import opportunity_plot
-from journeymaps.site.across_views import Facet, GapsMap, GapsView, OpportunitiesView, TouchpointsView
-from journeymaps.site.generated import GeneratedPage
-from journeymaps.site.handoff_flow import flow_figure
-from journeymaps.site.portfolio_shared import AS_IS_NAMES, PortfolioShared
+from journeymaps.pages import opportunity_plot
+from journeymaps.pages.across_views import Facet, GapsMap, GapsView, OpportunitiesView, TouchpointsView
+from journeymaps.pages.generated import GeneratedPage
+from journeymaps.pages.handoff_flow import flow_figure
+from journeymaps.pages.portfolio_shared import AS_IS_NAMES, PortfolioShared
 
 
 class PortfolioLists:

@@ -6,9 +6,9 @@ import datetime as dt
 from collections import defaultdict
 
 from journeymaps.model import addresses
-from journeymaps.site.context import RenderContext
-from journeymaps.site.generated import GeneratedPage
-from journeymaps.site.views import ReviewCounts, ReviewGroup, ReviewRow, ReviewsView
+from journeymaps.pages.context import RenderContext
+from journeymaps.pages.generated import GeneratedPage
+from journeymaps.pages.views import ReviewCounts, ReviewGroup, ReviewRow, ReviewsView
 
 
 def reviews_page(ctx: RenderContext) -> GeneratedPage:
