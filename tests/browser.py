@@ -20,6 +20,8 @@ from pathlib import Path
 import axe_playwright_python
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from sites import REPO, build
+
 #: Whether the running test may start Chromium: conftest.py allows it to tests marked ``browser`` only, so that
 #: ``pytest -m "not browser"`` can never start a browser.
 ALLOWED = True
@@ -120,3 +122,14 @@ def describe(violations: list[dict]) -> str:
         targets = [", ".join(node["target"]) for node in v["nodes"][:3]]
         lines.append(f"{v['id']} ({v['impact']}): {v['help']} — {len(v['nodes'])} nodes, e.g. {targets}")
     return "\n".join(lines)
+
+
+def build_sample_site(root: Path, prefix: str = "/intranet/journey-maps/") -> Path:
+    """The sample site built in ``root`` with a site_url below ``prefix``, as an intranet server would host it."""
+    for name in ("docs", "journeys", "theme_overrides"):
+        shutil.copytree(REPO / name, root / name)
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(f"site_url: https://intranet.example{prefix}\n" + config, encoding="utf-8")
+    result = build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    return root / "site"

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+import portfolio_site as portfolio_site_module
 from gitrepo import BEN, build_with, commit, init
 from journeymaps.model.addresses import slugify
 from journeymaps.model.load import load_corpus
@@ -31,32 +32,12 @@ JUNE_1 = str(int(dt.datetime(2026, 6, 1, tzinfo=dt.UTC).timestamp()))
 AS_IS = ("current", "blueprint", "day-in-the-life")
 
 # A future map that repeats the baseline's "Call-back" under a name before a colon.
-ANA_FUTURE = """
----
-title: Ana buys a kettle, future
-persona: ana
-type: future
-status: review
-baseline: shop/ana-buys
-phases:
-  - stage: discover
-    steps:
-      - action: Finds the kettle and chats at once
-        emotion: 2
-        touchpoints:
-          - {name: Landing page, channel: web, device: mobile, department: sales}
-          - {name: Live chat, channel: web, device: mobile, department: support}
-  - stage: buy
-    steps:
-      - action: Orders on the phone with no wait
-        emotion: 1
-        touchpoints:
-          - {name: order line, channel: phone, department: sales}
+_ORDER_LINE = "          - {name: order line, channel: phone, department: sales}\n"
+ANA_FUTURE = portfolio_site_module.ANA_FUTURE.replace(_ORDER_LINE, _ORDER_LINE + """\
         opportunities:
           - {title: "Call-back: ring back within the hour", impact: high, effort: medium, owner: support}
           - {title: Gift wrap, impact: medium, effort: low, owner: sales}
----
-"""
+""")
 
 # A draft reviewed long ago, with seven quick wins in one cell, a hand-off within one department and the
 # lowest step of all; its persona prefers email and store, which none of its touchpoints uses.

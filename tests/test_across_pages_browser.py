@@ -7,15 +7,13 @@ no table row, mark or figure is cut across two pages.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from browser import Recorder, Server, axe_violations, browser, describe, serve
-from sites import REPO, build
+from browser import Recorder, Server, axe_violations, browser, build_sample_site, describe, serve
 
 #: The pages of issue 14, by what they are.
 PAGES = {
@@ -42,14 +40,7 @@ WIDTHS = {"desktop": (1400, 900), "phone": (390, 844)}
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("across-browser")
-    for name in ("docs", "journeys", "theme_overrides"):
-        shutil.copytree(REPO / name, root / name)
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(f"site_url: https://intranet.example{PREFIX}\n" + config, encoding="utf-8")
-    result = build(root, "--strict")
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+    return build_sample_site(tmp_path_factory.mktemp("across-browser"), PREFIX)
 
 
 @pytest.fixture(scope="module")

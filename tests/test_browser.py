@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from browser import ARTIFACTS, Recorder, Server, axe_violations, browser, describe, serve
-from sites import FRESH_CONFIG, REPO, build, spec_site
+from browser import ARTIFACTS, Recorder, Server, axe_violations, browser, build_sample_site, describe, serve
+from sites import FRESH_CONFIG, build, spec_site
 
 pytestmark = pytest.mark.browser  # every test here starts Chromium
 
@@ -52,14 +51,7 @@ REPO_URL = "https://github.com/stride/journey-maps"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     """The sample site, built with a site_url below a sub-path, as an intranet server would host it."""
-    root = tmp_path_factory.mktemp("browser")
-    for name in ("docs", "journeys", "theme_overrides"):
-        shutil.copytree(REPO / name, root / name)
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(f"site_url: https://intranet.example{PREFIX}\n" + config, encoding="utf-8")
-    result = build(root, "--strict")
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+    return build_sample_site(tmp_path_factory.mktemp("browser"), PREFIX)
 
 
 @pytest.fixture(scope="module")
