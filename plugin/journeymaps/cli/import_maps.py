@@ -83,10 +83,8 @@ def import_command(sources: tuple[Path, ...], kind: str | None, journeys_dir: Pa
         shown = display_path(source.resolve(), base.resolve())
         what = kind or SUFFIXES.get(source.suffix.lower(), "mermaid")
         if what == "mermaid":
-            try:
-                text = source.read_text(encoding="utf-8-sig")
-            except UnicodeDecodeError:
-                session.problem(shown, 1, "", "the file is not UTF-8 text; save it as UTF-8")
+            text = session.read_text(source, shown)
+            if text is None:
                 continue
             import_mermaid(text, shown, source.name, session)
         else:

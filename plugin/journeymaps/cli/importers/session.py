@@ -8,6 +8,7 @@ unless every file can be imported.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from journeymaps.cli.importers import Context, Imported, journey_id_problem
 from journeymaps.cli.importers.drafts import DraftJourney, journey_file
@@ -53,6 +54,14 @@ class Session:
     def problem(self, display: str, line: int, where: str, message: str) -> None:
         """Record a problem that stops the import."""
         self.result.problems.append(Problem(display, line, where, message))
+
+    def read_text(self, path: Path, display: str) -> str | None:
+        """The text of an input file (a byte-order mark dropped); None, with a problem, when it is not UTF-8."""
+        try:
+            return path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            self.problem(display, 1, "", "the file is not UTF-8 text; save it as UTF-8")
+            return None
 
     def note(self, message: str) -> None:
         """Record something the import decided, for the user to check."""

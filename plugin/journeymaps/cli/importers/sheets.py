@@ -43,10 +43,8 @@ def import_sheet(path: Path, display: str, kind: str, session: Session) -> None:
     text = None
     try:
         if kind == "csv":
-            try:
-                text = path.read_text(encoding="utf-8-sig")
-            except UnicodeDecodeError:
-                session.problem(display, 1, "", "the file is not UTF-8 text; save it as UTF-8")
+            text = session.read_text(path, display)
+            if text is None:
                 return
             tables = [read_csv(text, display, path.stem)]
         else:
