@@ -110,12 +110,15 @@ class GeneratedPage:
     search_fragments: list[str | None] = field(default_factory=list)
     #: Material's search boost of some of the page's sections, by anchor (see searchview.boost).
     boosts: dict[str, float] = field(default_factory=dict)
+    #: How much of the page the site search indexes: "full" (its search view), "title" (its title and
+    #: introduction: a listing whose rows are indexed where they live) or "none" (later parts of a listing).
+    search: str = "full"
 
     @classmethod
     def of(cls, src_uri: str, url: str, title: str, parts: Sequence[str], kind: str,
-           source: Path | None = None) -> GeneratedPage:
+           source: Path | None = None, search: str = "full") -> GeneratedPage:
         """A page made of ``parts``: :class:`Html` becomes a fragment, any other text is Markdown."""
-        blocks, fragments, search = [], [], []
+        blocks, fragments, indexed_views = [], [], []
         for part in parts:
             if not part or not part.strip():
                 continue
@@ -123,16 +126,18 @@ class GeneratedPage:
                 blocks.append(f"<!-- journeymaps:{_TOKEN}:{len(fragments)} -->")
                 shown, indexed = search_split(str(part))
                 fragments.append(shown)
-                search.append(indexed)
+                indexed_views.append(indexed)
             else:
                 blocks.append(part)
-        return cls(src_uri, url, title, "\n\n".join(blocks) + "\n", kind, source, fragments, search)
+        return cls(src_uri, url, title, "\n\n".join(blocks) + "\n", kind, source, fragments, indexed_views,
+                   search=search)
 
     @classmethod
-    def virtual(cls, url: str, title: str, body: Html, kind: str, hide: Sequence[str] = ()) -> GeneratedPage:
+    def virtual(cls, url: str, title: str, body: Html, kind: str, hide: Sequence[str] = (),
+                search: str = "full") -> GeneratedPage:
         """A page without a source file: a title and one rendered body; ``hide`` names Material's sidebars to hide."""
         meta = {"hide": list(hide)} if hide else {}
-        return cls.of(page_src(url), url, title, [front_matter(title, **meta), body], kind)
+        return cls.of(page_src(url), url, title, [front_matter(title, **meta), body], kind, search=search)
 
     @property
     def has_search_view(self) -> bool:
