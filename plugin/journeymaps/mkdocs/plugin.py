@@ -170,32 +170,41 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Put a generated page's pre-rendered HTML in place, with its anchors, table of contents and edit link."""
+        """Report the links the Markdown extension left as text (a generated page stays unfilled until it is built)."""
         if not self.config.enabled:
             return html
         for source, target in self.unlinker.removed:
             log.info("'%s' links to '%s', which is not published; the link is shown as text", source, target)
         self.unlinker.removed.clear()
-        generated = self.pages.get(page.file.src_uri)
-        if generated is not None:
-            if generated.has_search_view:
-                self.search.keep(page.file.src_uri, html)
-            html = generated.fill(html)  # our pre-rendered HTML, which Markdown did not have to parse
-            if page.present_anchor_ids is not None:  # so that MkDocs checks links to our anchors as to any other
-                page.present_anchor_ids |= generated.anchor_ids()
-            page.toc = get_toc([{"level": 2, "id": i, "name": name, "children": []} for i, name in headings(html)])
-            generated.release()  # the page has its HTML now: keep only what its search view still needs
-            if page.edit_url:
-                page.edit_url = tidy(page.edit_url)
         return html
 
+    # MkDocs converts every page before it builds any, and keeps what it converted: a generated page's HTML is
+    # made and put in place only when the page is built, so that the site's pages are never all in memory at once.
     # The site search (Material's, at the default priority 0) indexes page.content in on_page_context: our pages
     # hand it their search view just before, and take their content back just after (see search.py).
     @event_priority(1)
     def _show_search_view(self, context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:
         if self.config.enabled:
-            self.search.show_view(page, self.pages.get(page.file.src_uri), config)
+            generated = self.pages.get(page.file.src_uri)
+            if generated is not None:
+                self._fill(page, generated)
+            self.search.show_view(page, generated, config)
+            if generated is not None:
+                generated.release()
         return context
+
+    def _fill(self, page: Page, generated: GeneratedPage) -> None:
+        """Put a generated page's HTML in place, with its anchors, table of contents and edit link."""
+        converted = page.content or ""
+        if generated.has_search_view:
+            self.search.keep(page.file.src_uri, converted)
+        html = generated.fill(converted)  # our HTML, which Markdown did not have to parse
+        if page.present_anchor_ids is not None:  # so that MkDocs checks links to our anchors as to any other
+            page.present_anchor_ids |= generated.anchor_ids()
+        page.toc = get_toc([{"level": 2, "id": i, "name": name, "children": []} for i, name in headings(html)])
+        page.content = html
+        if page.edit_url:
+            page.edit_url = tidy(page.edit_url)
 
     @event_priority(-1)
     def _show_page(self, context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:
@@ -204,6 +213,12 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         return context
 
     on_page_context = CombinedEvent(_show_search_view, _show_page)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """Let go of a generated page's HTML once it is written out."""
+        if self.config.enabled and page.file.src_uri in self.pages:
+            page.content = None
+        return output
 
     def on_build_error(self, *, error: Exception) -> None:
         """Give the objects set aside back to the garbage collector."""

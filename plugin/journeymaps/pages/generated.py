@@ -18,7 +18,7 @@ import html as htmllib
 import json
 import re
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,9 +41,23 @@ class Html(str):
     __slots__ = ()
 
 
+class Later:
+    """A fragment rendered when its page is published rather than when the site is planned.
+
+    A site of a thousand maps holds some 200 MB of page HTML: rendered up front, all of it
+    would be in memory at once; rendered one page at a time, only that page's is.
+    """
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[], str]) -> None:
+        self.make = make
+
+
 #: Placeholders carry a token drawn once per process, so that no narrative can write one by chance or on purpose.
 _TOKEN = secrets.token_hex(8)
-_SLOT = re.compile(rf"<!-- journeymaps:{_TOKEN}:(\d+) -->")
+# An empty fragment (a section with nothing to show) takes its line with it, as if it had never been planned.
+_SLOT = re.compile(rf"<!-- journeymaps:{_TOKEN}:(\d+) -->(\n{{0,2}})")
 _ESCAPED_SLOT = re.compile(rf"&lt;!-- journeymaps:{_TOKEN}:(\d+) --&gt;")
 # A literal start makes the search fast on pages of many megabytes; templates quote attributes with '"'.
 _ID = re.compile(r' id="([^"]*)"')
@@ -113,27 +127,46 @@ class GeneratedPage:
     #: How much of the page the site search indexes: "full" (its search view), "title" (its title and
     #: introduction: a listing whose rows are indexed where they live) or "none" (later parts of a listing).
     search: str = "full"
+    #: What renders each fragment still to render (None once it is rendered, or when it never had to be).
+    makers: list[Callable[[], str] | None] = field(default_factory=list)
 
     @classmethod
     def of(cls, src_uri: str, url: str, title: str, parts: Sequence[str], kind: str,
            source: Path | None = None, search: str = "full") -> GeneratedPage:
-        """A page made of ``parts``: :class:`Html` becomes a fragment, any other text is Markdown."""
-        blocks, fragments, indexed_views = [], [], []
+        """A page made of ``parts``: :class:`Html` and :class:`Later` become fragments, any other text is Markdown."""
+        blocks: list[str] = []
+        page = cls(src_uri, url, title, "", kind, source, search=search)
         for part in parts:
-            if not part or not part.strip():
+            if isinstance(part, Later):
+                make: Callable[[], str] | None = part.make
+            elif not part or not part.strip():
                 continue
-            if isinstance(part, Html):
-                blocks.append(f"<!-- journeymaps:{_TOKEN}:{len(fragments)} -->")
-                shown, indexed = search_split(str(part))
-                fragments.append(shown)
-                indexed_views.append(indexed)
+            elif isinstance(part, Html):
+                make = None
             else:
                 blocks.append(part)
-        return cls(src_uri, url, title, "\n\n".join(blocks) + "\n", kind, source, fragments, indexed_views,
-                   search=search)
+                continue
+            blocks.append(f"<!-- journeymaps:{_TOKEN}:{len(page.fragments)} -->")
+            page.makers.append(make)
+            if make is None:
+                shown, indexed = search_split(str(part))
+                page.fragments.append(shown)
+                page.search_fragments.append(indexed)
+            else:
+                page.fragments.append("")
+                page.search_fragments.append(None)
+        page.markdown = "\n\n".join(blocks) + "\n"
+        return page
+
+    def render(self) -> None:
+        """Render the fragments still to render (each once)."""
+        for i, make in enumerate(self.makers):
+            if make is not None:
+                self.fragments[i], self.search_fragments[i] = search_split(make())
+                self.makers[i] = None
 
     @classmethod
-    def virtual(cls, url: str, title: str, body: Html, kind: str, hide: Sequence[str] = (),
+    def virtual(cls, url: str, title: str, body: Html | Later, kind: str, hide: Sequence[str] = (),
                 search: str = "full") -> GeneratedPage:
         """A page without a source file: a title and one rendered body; ``hide`` names Material's sidebars to hide."""
         meta = {"hide": list(hide)} if hide else {}
@@ -142,6 +175,7 @@ class GeneratedPage:
     @property
     def has_search_view(self) -> bool:
         """True when the site search indexes something else than the page shows."""
+        self.render()
         return any(s is not None for s in self.search_fragments)
 
     @property
@@ -152,6 +186,7 @@ class GeneratedPage:
     @property
     def text(self) -> str:
         """The Markdown with the fragments written in (what the page would be as one Markdown document)."""
+        self.render()
         return _SLOT.sub(lambda m: self.fragments[int(m.group(1))], self.markdown)
 
     def fill(self, html: str, search: bool = False) -> str:
@@ -161,6 +196,7 @@ class GeneratedPage:
         that the narrative swallowed (an unclosed code fence turns it into text) is
         taken out, and its fragment follows the rest of the page.
         """
+        self.render()
         if not self.fragments:
             return html
         fragments = self.fragments
@@ -170,7 +206,8 @@ class GeneratedPage:
 
         def put(found: re.Match) -> str:
             placed.add(int(found.group(1)))
-            return fragments[int(found.group(1))]
+            fragment = fragments[int(found.group(1))]
+            return fragment + found.group(2) if fragment else ""
 
         html = _SLOT.sub(put, html)
         if len(placed) < len(fragments):
@@ -179,16 +216,14 @@ class GeneratedPage:
         return html
 
     def release(self) -> None:
-        """Forget the fragments that :meth:`fill` with ``search`` will not need (a large site holds every page)."""
-        if not self.has_search_view:
-            self.fragments = []
-            self.search_fragments = []
-        else:
-            self.fragments = [f if s is None else "" for f, s in zip(self.fragments, self.search_fragments,
-                                                                      strict=True)]
+        """Forget the fragments once the page is published (a large site would hold every page otherwise)."""
+        self.fragments = []
+        self.search_fragments = []
+        self.makers = []
 
     def anchor_ids(self) -> set[str]:
         """The ids of the elements in the fragments (links to them are checked like any other anchor)."""
+        self.render()
         return {htmllib.unescape(found) for fragment in self.fragments for found in _ID.findall(fragment)}
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from journeymaps.figures import analysis
 from journeymaps.figures.reviews import ReviewState
 from journeymaps.model import addresses
@@ -9,7 +11,7 @@ from journeymaps.model.corpus import JourneyEntry
 from journeymaps.model.types import Journey
 from journeymaps.pages import emotion_chart, narrative, persona_card, searchview
 from journeymaps.pages.context import RenderContext
-from journeymaps.pages.generated import SKIP, GeneratedPage, Html, front_matter
+from journeymaps.pages.generated import SKIP, GeneratedPage, Html, Later, front_matter
 from journeymaps.pages.history_sections import HistorySections
 from journeymaps.pages.icons import Icons
 from journeymaps.pages.portfolio_shared import PortfolioShared
@@ -136,31 +138,34 @@ class JourneyPages:
         return Html(rendered + "\n" + plain)
 
     def page(self, entry: JourneyEntry) -> GeneratedPage:
-        """The journey map page: the strip and the map first, then the facts, the narrative and the phases."""
+        """The journey map page: the strip and the map first, then the facts, the narrative and the phases.
+
+        Its HTML is made when the page is built (see :class:`Later`); only its Markdown is made here.
+        """
         j = entry.journey
         url = addresses.journey_url(entry.id)
-        view = self.view(entry)
         # A level-2 heading of the narrative that names a phase (or its stage) goes under that phase.
         keys: dict[str, str] = {}
-        for phase in view.phases:
-            stage = phase.phase.stage
-            keys.setdefault(stage.lower(), stage)
-            keys.setdefault(phase.name.strip().lower(), stage)
+        for phase in j.phases:
+            keys.setdefault(phase.stage.lower(), phase.stage)
+            keys.setdefault(analysis.phase_name(phase, self.ctx.vocabulary).strip().lower(), phase.stage)
         story = narrative.split(entry.body, keys)
-        parts = [
+        view = functools.cache(lambda: self.view(entry))  # one view for the fragments of the page, made with them
+        render = self.ctx.render
+        parts: list[str | Later] = [
             front_matter(j.title, hide=["navigation", "toc"]),  # the map needs the page's full width
-            self.ctx.render("journey/header.html", url, view),
-            self.timeline(url, view),
-            self.ctx.render("journey/about.html", url, view),
-            self.history.freshness(entry, url, self.ctx.review(entry)),
+            Later(lambda: render("journey/header.html", url, view())),
+            Later(lambda: self.timeline(url, view())),
+            Later(lambda: render("journey/about.html", url, view())),
+            Later(lambda: self.history.freshness(entry, url, self.ctx.review(entry))),
             story.intro,
-            self.across.future_section(entry.id, url),
+            Later(lambda: self.across.future_section(entry.id, url)),
         ]
-        for phase in view.phases:
-            parts.append(self.ctx.render("journey/phase.html", url, view, PhaseSection(p=phase)))
-            parts.append(story.phases.get(phase.phase.stage, ""))
+        for i, phase in enumerate(j.phases):
+            parts.append(Later(lambda i=i: render("journey/phase.html", url, view(), PhaseSection(p=view().phases[i]))))
+            parts.append(story.phases.get(phase.stage, ""))
         parts.append(story.notes)
-        parts.append(self.history.change_history(entry, url))
+        parts.append(Later(lambda: self.history.change_history(entry, url)))
         page = GeneratedPage.of(f"journeys/{entry.rel}", url, j.title, parts, "journey", entry.path)
-        page.boosts = searchview.map_boosts(view.views)
+        page.boosts = searchview.map_boosts(analysis.steps(j))
         return page

@@ -6,7 +6,7 @@ from journeymaps.figures import analysis
 from journeymaps.model import addresses
 from journeymaps.model.corpus import PersonaEntry
 from journeymaps.pages.context import RenderContext
-from journeymaps.pages.generated import GeneratedPage, front_matter
+from journeymaps.pages.generated import GeneratedPage, Later, front_matter
 from journeymaps.pages.history_sections import HistorySections
 from journeymaps.pages.map_rows import MapRows
 from journeymaps.pages.persona_card import portrait_url
@@ -35,11 +35,11 @@ class PersonaPages:
         stages = [s for s in self.ctx.vocabulary.stage_order() if any(s in found for found in averages.values())]
         parts = [
             front_matter(p.name),
-            self.ctx.render("persona/profile.html", url, PersonaProfileView(p=p, entry=entry,
-                                                                            image=self.image_url(entry))),
-            self.history.freshness(entry, url, None),
+            Later(lambda: self.ctx.render("persona/profile.html", url,
+                                          PersonaProfileView(p=p, entry=entry, image=self.image_url(entry)))),
+            Later(lambda: self.history.freshness(entry, url, None)),
             entry.body.strip("\n"),
-            self.ctx.render("persona/journeys.html", url, PersonaJourneysView(p=p, journeys=journeys, stages=stages,
-                                                                              averages=averages)),
+            Later(lambda: self.ctx.render("persona/journeys.html", url, PersonaJourneysView(
+                p=p, journeys=journeys, stages=stages, averages=averages))),
         ]
         return GeneratedPage.of(f"journeys/{entry.rel}", url, p.name, parts, "persona", entry.path)

@@ -24,7 +24,7 @@ from journeymaps.pages.across_views import AcrossView, FutureView, Unapproved
 from journeymaps.pages.badges import Badges
 from journeymaps.pages.context import RenderContext
 from journeymaps.pages.format import heat_class
-from journeymaps.pages.generated import GeneratedPage, Html
+from journeymaps.pages.generated import GeneratedPage, Html, Later
 from journeymaps.pages.stage_chart import FEW
 from journeymaps.pages.table_rows import TableRows
 from journeymaps.wording import plural
@@ -113,7 +113,7 @@ class PortfolioShared:
     def page(self, url: str, title: str, template: str, kind: str, view: object,
              hide: tuple[str, ...] = ()) -> GeneratedPage:
         """A page across maps; ``hide`` names Material's sidebars to leave out, for tables that need the width."""
-        return GeneratedPage.virtual(url, title, self.render(template, url, view), kind, hide)
+        return GeneratedPage.virtual(url, title, Later(lambda: self.render(template, url, view)), kind, hide)
 
     def future_section(self, journey_id: str, url: str) -> str:
         """The baseline comparison on a future map's own page ('' when it has none)."""
