@@ -44,6 +44,16 @@
     return keyed.map(function (k) { return k.row; });
   }
 
+  /** Sorts the body the table shows (its own rows, or the rows the filters found) by the column last chosen. */
+  function sortShown(table) {
+    var order = table.jmSort;
+    var body = Array.prototype.filter.call(table.tBodies, function (b) { return !b.hidden; })[0];
+    if (!order || !body) return;
+    sortRows(Array.prototype.slice.call(body.rows), order.column, order.descending).forEach(function (row) {
+      body.appendChild(row);
+    });
+  }
+
   function makeSortable(table) {
     var head = table.tHead && table.tHead.rows[0];
     if (!head || !table.tBodies[0] || table.getAttribute("data-jm-sortable") === "ready") return;
@@ -58,11 +68,8 @@
         var descending = th.getAttribute("aria-sort") === "ascending";
         Array.prototype.forEach.call(head.cells, function (other) { other.removeAttribute("aria-sort"); });
         th.setAttribute("aria-sort", descending ? "descending" : "ascending");
-        // The body shown: the part's own rows, or the rows the filters found (journeymaps filters, below).
-        var body = Array.prototype.filter.call(table.tBodies, function (b) { return !b.hidden; })[0];
-        if (!body) return;
-        var rows = sortRows(Array.prototype.slice.call(body.rows), column, descending);
-        rows.forEach(function (row) { body.appendChild(row); });
+        table.jmSort = { column: column, descending: descending };
+        sortShown(table);
       });
     });
   }
@@ -164,7 +171,7 @@
     var moreButton = more && more.querySelector("button");
     var pagers = Array.prototype.slice.call(document.querySelectorAll(".jm-pager"));
     var source = table.getAttribute("data-rows");
-    var loading = null, data = null, rows = null, hits = [], drawn = 0, asked = 0;
+    var loading = null, data = null, rows = null, hits = [], drawn = 0, asked = 0, applied = null;
 
     function load() {
       if (!loading) {
@@ -187,6 +194,7 @@
       for (var i = drawn; i < end; i++) html.push(drawRow(hits[i], data));
       found.insertAdjacentHTML("beforeend", html.join(""));
       drawn = end;
+      sortShown(table);
       if (more) more.hidden = drawn >= hits.length;
       if (moreButton) moreButton.textContent = "Show " + Math.min(SHOWN, hits.length - drawn) + " more";
       if (count) {
@@ -199,6 +207,7 @@
       found.hidden = true;
       found.innerHTML = "";
       own.hidden = false;
+      sortShown(table);
       pagers.forEach(function (p) { p.hidden = false; });
       if (more) more.hidden = true;
       if (none) none.hidden = true;
@@ -210,6 +219,11 @@
       selects.forEach(function (select) { filters[select.name] = select.value; active = active || !!select.value; });
       var query = search ? search.value.trim().toLowerCase() : "";
       active = active || !!query;
+      // The text box fires "change" again when it loses focus, e.g. to a click on a row's link: drawing the same
+      // rows anew would take the link away from under the click.
+      var state = JSON.stringify([filters, query]);
+      if (state === applied) return;
+      applied = state;
       if (updateAddress && window.history && window.history.replaceState) {
         var params = new URLSearchParams();
         selects.forEach(function (select) { if (select.value) params.set(select.name, select.value); });
@@ -218,10 +232,12 @@
         window.history.replaceState(null, "", window.location.pathname + (qs ? "?" + qs : "") + window.location.hash);
       }
       var ask = ++asked;
-      if (!active) { showPart(); return; }
+      if (!active) { showPart(); form.removeAttribute("aria-busy"); return; }
       if (count && !data) count.textContent = "Looking through every touchpoint…";
+      form.setAttribute("aria-busy", "true");
       load().then(function () {
         if (ask !== asked) return;  // a later change of the filters is on its way
+        form.removeAttribute("aria-busy");
         hits = rows.filter(function (row) { return matches(row.values, filters, row.text, query); });
         own.hidden = true;
         pagers.forEach(function (p) { p.hidden = true; });
@@ -232,6 +248,7 @@
         if (none) none.hidden = hits.length !== 0;
       }, function (error) {
         if (ask !== asked) return;
+        form.removeAttribute("aria-busy");
         showPart();
         if (count) count.textContent = "The filters could not read the list of every touchpoint (" + error.message +
           "); the pages below list them all.";
