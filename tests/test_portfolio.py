@@ -15,6 +15,7 @@ from journeymaps.figures.analysis import format_score
 from journeymaps.figures.handoffs import handoff_changes
 from journeymaps.model.types import EmotionScale, Touchpoint
 from journeymaps.pages.format import heat_class
+from listing_data import read_rows
 from portfolio_site import portfolio_site
 from sites import build, search_index
 
@@ -272,15 +273,22 @@ def test_opportunities_plot_and_order(site: Path) -> None:
     assert "1 opportunity is not rated for both impact and effort yet" in text(doc)
 
 
-def test_touchpoints_table_has_every_touchpoint_with_facets(site: Path) -> None:
+def test_touchpoints_table_has_every_touchpoint_and_its_data_the_facets(site: Path) -> None:
     doc = page(site, "touchpoints")
-    rows = re.findall(r'<tr data-persona="([^"]*)" data-stage="([^"]*)" data-channel="([^"]*)" '
-                      r'data-device="([^"]*)" data-department="([^"]*)" data-type="([^"]*)">\s*<td><a href="([^"]+)"',
-                      doc)
+    links = re.findall(r'<tr><td><a href="([^"]+)"', doc)
+    assert len(links) == 11
+    assert links[0] == "../journeys/shop/ana-buys/#discover-1-landing-page"
+    # the filters read every row from the listing's data file, beside it
+    assert 'data-rows="rows.json"' in doc
+    rows = read_rows(site)
     assert len(rows) == 11
-    assert rows[0] == ("ana", "discover", "web", "mobile", "sales", "current",
-                       "../journeys/shop/ana-buys/#discover-1-landing-page")
-    assert ("ben", "use", "phone", "-", "support", "blueprint", "../journeys/shop/ben-buys/#use-1-help-line") in rows
+    first = rows[0]
+    assert (first["persona"], first["stage"], first["channel"], first["device"], first["department"], first["type"],
+            first["url"]) == ("ana", "discover", "web", "mobile", "sales", "current",
+                              "journeys/shop/ana-buys/#discover-1-landing-page")
+    assert any((r["persona"], r["stage"], r["channel"], r["device"], r["department"], r["type"], r["url"]) ==
+               ("ben", "use", "phone", "-", "support", "blueprint", "journeys/shop/ben-buys/#use-1-help-line")
+               for r in rows)
     # the filter form is in the page but hidden until the script runs; the table is whole without it
     assert re.search(r'<form class="jm-filters" data-table="jm-touchpoints" hidden', doc)
     options = re.findall(r'<select name="department">(.*?)</select>', doc, re.S)[0]

@@ -1,4 +1,6 @@
-"""The touchpoints page's filter and the sortable tables, in a real browser (Chromium driven by Playwright)."""
+"""The touchpoints page's filter and the sortable tables, in a real browser (Chromium driven by Playwright).
+
+The filters read the listing's data file, so the site is served over HTTP (below a sub-path), as a site is."""
 
 from __future__ import annotations
 
@@ -22,6 +24,13 @@ def site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
+def base(site: Path):
+    """The site's address, served below a sub-path."""
+    with chromium.serve(site) as server:
+        yield server.base
+
+
+@pytest.fixture(scope="module")
 def browser():
     """Debian's Chromium; the browser tests are part of the suite and fail when it is missing."""
     with chromium.browser() as instance:
@@ -35,32 +44,40 @@ def open_page(browser, url: str, javascript: bool = True):
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(url)
     page.errors = errors
+    settle(page)
     return page
 
 
-EMOTIONS = "#jm-touchpoints tbody tr td:last-child"
+def settle(page) -> None:
+    """Wait until the filters have shown what they found (they fetch the data file the first time)."""
+    page.wait_for_function("!document.querySelector('form.jm-filters[aria-busy]')")
+
+
+EMOTIONS = "#jm-touchpoints tbody:not([hidden]) tr td:last-child"
 
 
 def visible_names(page) -> list[str]:
+    settle(page)
     return page.eval_on_selector_all(
-        "#jm-touchpoints tbody tr:not([hidden]) td:first-child a", "links => links.map(a => a.textContent)")
+        "#jm-touchpoints tbody:not([hidden]) tr td:first-child a", "links => links.map(a => a.textContent)")
 
 
-def test_filters_narrow_the_table(browser, site: Path) -> None:
-    page = open_page(browser, (site / "touchpoints/index.html").as_uri())
+def test_filters_narrow_the_table(browser, base: str) -> None:
+    page = open_page(browser, base + "touchpoints/")
     assert page.is_visible("form.jm-filters")
-    assert page.text_content(".jm-filter-count") == "Showing 11 of 11 touchpoints"
+    assert page.text_content(".jm-filter-count") == ""  # no filter: the part's own rows
     page.select_option("select[name=persona]", "ben")
     assert visible_names(page) == ["Shop window", "Store greeting", "Help line"]
     page.select_option("select[name=department]", "sales")
     assert visible_names(page) == ["Store greeting"]
-    assert page.text_content(".jm-filter-count") == "Showing 1 of 11 touchpoints"
+    assert page.text_content(".jm-filter-count") == "1 of 11 touchpoints match"
     assert page.url.endswith("?persona=ben&department=sales")  # a filtered view can be bookmarked
     page.select_option("select[name=stage]", "use")
     assert visible_names(page) == []
     assert page.is_visible(".jm-no-match")
     page.click("form.jm-filters button[type=reset]")
-    page.wait_for_function("document.querySelectorAll('#jm-touchpoints tbody tr:not([hidden])').length === 11")
+    page.wait_for_function(
+        "document.querySelectorAll('#jm-touchpoints tbody:not([hidden]) tr').length === 11")
     assert not page.is_visible(".jm-no-match")
     page.select_option("select[name=device]", "-")  # "Not given"
     assert visible_names(page) == ["Order line", "order line", "Help line"]
@@ -73,15 +90,15 @@ def test_filters_narrow_the_table(browser, site: Path) -> None:
     assert page.errors == []
 
 
-def test_filters_come_from_the_address(browser, site: Path) -> None:
-    page = open_page(browser, (site / "touchpoints/index.html").as_uri() + "?department=support&channel=nonsense")
+def test_filters_come_from_the_address(browser, base: str) -> None:
+    page = open_page(browser, base + "touchpoints/" + "?department=support&channel=nonsense")
     assert page.input_value("select[name=department]") == "support"
     assert page.input_value("select[name=channel]") == ""  # an unknown value is ignored
     assert visible_names(page) == ["Chat bubble", "Live chat", "Help line"]
 
 
-def test_sorting_by_a_column(browser, site: Path) -> None:
-    page = open_page(browser, (site / "touchpoints/index.html").as_uri())
+def test_sorting_by_a_column(browser, base: str) -> None:
+    page = open_page(browser, base + "touchpoints/")
     emotion = page.locator("#jm-touchpoints thead th", has_text="Emotion")
     emotion.locator("button").click()
     assert emotion.get_attribute("aria-sort") == "ascending"
@@ -100,8 +117,8 @@ def test_sorting_by_a_column(browser, site: Path) -> None:
     assert visible_names(page) == ["Help line", "Shop window", "Store greeting"]
 
 
-def test_other_tables_sort_too(browser, site: Path) -> None:
-    page = open_page(browser, (site / "opportunities/index.html").as_uri())
+def test_other_tables_sort_too(browser, base: str) -> None:
+    page = open_page(browser, base + "opportunities/")
     impact = page.locator("table.jm-sortable thead th", has_text="Impact")
     impact.locator("button").click()  # high, medium, low sort as 0, 1, 2; unrated last
     # the opportunities table numbers its rows as the plot numbers its marks: the title is the second cell
@@ -114,8 +131,9 @@ def test_other_tables_sort_too(browser, site: Path) -> None:
     assert titles == ["Staff", "Call-back", "Brighter"]
 
 
-def test_without_javascript_the_whole_table_shows(browser, site: Path) -> None:
-    page = open_page(browser, (site / "touchpoints/index.html").as_uri(), javascript=False)
+def test_without_javascript_the_whole_table_shows(browser, base: str) -> None:
+    page = open_page(browser, base + "touchpoints/", javascript=False)
     assert not page.is_visible("form.jm-filters")
     assert page.locator("#jm-touchpoints tbody tr:visible").count() == 11
+    assert page.locator(".jm-pager").count() == 0  # one part: no pager
     assert page.locator("button.jm-sort").count() == 0

@@ -104,6 +104,8 @@ OPPORTUNITIES = "opportunities/"
 GAPS = "gaps/"
 JOURNEYS_JSON = "journeys.json"
 TOUCHPOINTS_CSV = "touchpoints.csv"
+#: Every row of ``touchpoints/``, compact, for its filters (beside the listing, so that it moves with it).
+TOUCHPOINTS_DATA = "touchpoints/rows.json"
 
 
 def stage_compare_url(stage: str) -> str:

@@ -25,6 +25,7 @@ from journeymaps.figures.portfolio import Group, Portfolio, StageMap
 from journeymaps.figures.reviews import ReviewPolicy
 from journeymaps.model.corpus import JourneyEntry, PersonaEntry
 from journeymaps.model.types import EmotionScale
+from journeymaps.pages.paging import Part
 from journeymaps.pages.table_rows import TableRows
 
 
@@ -224,8 +225,20 @@ class GroupPage:
     group: Group  # every touchpoint of the channel or department, today's and future maps'
     today: Side  # its touchpoints, steps by stage and pain points in today's maps
     future: Side  # the same in future maps
-    pains: list[PainPoint]  # today's, the lowest-scored step first
+    pains: list[PainPoint]  # today's lowest-scored (at most `shown`), the lowest-scored step first
+    future_pains: list[PainPoint]  # future maps' first (at most `shown`)
+    shown: int  # how many pain points and ideas the page lists at most (all are on their maps' pages)
     chart: Markup  # emotion by stage at its touchpoints (stage_chart.py)
+
+
+@dataclass(frozen=True)
+class GroupRows:
+    """One part of a channel's or a department's touchpoints: today's maps' first, then future maps'."""
+
+    part: Part[TouchpointUse]  # of all its touchpoints, today's then future's
+    today: list[TouchpointUse]  # this part's touchpoints of today's maps
+    future: list[TouchpointUse]  # this part's touchpoints of future maps
+    future_part: int  # the part where the future maps' touchpoints start
 
 
 @dataclass(frozen=True)
@@ -234,7 +247,9 @@ class ChannelView:
 
     channel: str
     page: GroupPage
-    ideas: list[Idea]  # the opportunities of the steps with a touchpoint on the channel
+    rows: GroupRows  # this part's touchpoints
+    ideas: list[Idea]  # the first (at most page.shown) opportunities of the steps with a touchpoint on the channel
+    ideas_total: int
     preferred: list[Preferred]  # the personas that prefer it
 
 
@@ -244,7 +259,9 @@ class DepartmentView:
 
     department: str
     page: GroupPage
-    ideas: list[Idea]  # the opportunities it owns
+    rows: GroupRows  # this part's touchpoints
+    ideas: list[Idea]  # the first (at most page.shown) opportunities it owns
+    ideas_total: int
     owned: list[JourneyEntry]
     links: list[Link]  # hand-offs to, from and within it (today's maps), most first
     handoffs_in: int
@@ -268,20 +285,24 @@ class Facet:
 class TouchpointsView:
     """``portfolio/touchpoints.html``."""
 
-    rows: list[TouchpointUse]
+    rows: list[TouchpointUse]  # this part's
+    part: Part[TouchpointUse]  # where this part stands among all of them
     facets: list[Facet]
     journeys: int  # the published maps
+    data: str  # the address of the data file that the filters read (every row, compact)
 
 
 @dataclass(frozen=True)
 class OpportunitiesView:
     """``portfolio/opportunities.html``."""
 
-    ideas: list[Idea]  # quick wins first; an idea's number is its place in this list, from 1
+    ideas: list[Idea]  # this part's, quick wins first; an idea's number is its place among all, from 1
+    part: Part[Idea]  # where this part stands among all of them
     opportunities: int  # every opportunity of the maps (an idea of two maps counts twice)
     rated: int  # ideas with both impact and effort
     merged: int  # ideas a future map repeats from its baseline
-    plot: Markup  # the impact × effort plot (opportunity_plot.py)
+    plot: Markup  # the impact × effort plot (opportunity_plot.py), on the first part only
+    marks: bool  # whether the plot marks each idea (False: only a count in each cell, for thousands of ideas)
     quadrants: Mapping[tuple[str, str], str]
 
 
@@ -291,15 +312,18 @@ class GapsMap:
 
     entry: JourneyEntry
     anchor: str
-    handoffs: list[Handoff]
-    drops: int
+    handoffs: list[Handoff]  # those on this part
+    drops: int  # of all its hand-offs
+    count: int  # all its hand-offs
+    continued: bool  # True when its first hand-offs are on the part before
 
 
 @dataclass(frozen=True)
 class GapsView:
     """``portfolio/gaps.html``."""
 
-    maps: list[GapsMap]
+    maps: list[GapsMap]  # this part's maps, with this part's hand-offs
+    part: Part  # of every hand-off of every map (a map without any takes one row)
     departments: Flow  # hand-offs between and within departments, today's maps
     channels: Flow  # the same between channels
     department_figure: Markup  # the flow between departments (handoff_flow.py)
@@ -308,7 +332,9 @@ class GapsView:
     total_drops: int
     future_count: int  # hand-offs of future maps, not counted in the flows
     as_is_names: str
-    unowned: list[TouchpointUse]
+    unowned: list[TouchpointUse]  # the first (at most `shown`) touchpoints no department owns
+    unowned_total: int
+    shown: int
 
 
 # --- overview/ --------------------------------------------------------------------------------------

@@ -122,6 +122,7 @@ class JourneyPages:
             handoffs=ctx.portfolio.handoffs.get(entry.id, []),
             handoffs_in=ctx.portfolio.incoming(entry.id),
             map_anchor=ctx.portfolio.anchors.get(entry.id, ""),
+            handoffs_url=self.across.gaps_url(entry.id),
             rows=rows(j, filled),
             axis=self.axis,
             icons=Icons(),  # one a page: its sprite holds the icons of that page

@@ -62,8 +62,14 @@ def _cell_name(impact: str, effort: str) -> str:
     return f"{impact.capitalize()} impact, {effort} effort" + (f" ({corner})" if corner else "")
 
 
-def plot(numbered: Sequence[tuple[int, Idea]], map_name: dict[str, str]) -> Markup:
-    """The plot of the rated ideas among ``numbered`` ((number in the table, idea)); ``map_name`` titles maps."""
+def plot(numbered: Sequence[tuple[int, Idea]], map_name: dict[str, str],
+         with_marks: bool = True) -> Markup:
+    """The plot of the rated ideas among ``numbered`` ((number in the table, idea)); ``map_name`` titles maps.
+
+    Without ``with_marks`` (a portfolio of thousands of ideas) each cell shows only its count.
+    """
+    if not with_marks:
+        return _counts(numbered)
     marks, edges, height = layout(numbered)
     width = _LEFT + 3 * _CELL_W + 2 * _GAP + 2
     parts = []
@@ -113,4 +119,38 @@ def plot(numbered: Sequence[tuple[int, Idea]], map_name: dict[str, str]) -> Mark
         f'<svg class="jm-plot" viewBox="0 0 {width} {height}" width="100%" style="max-width: {width * 1.35:.0f}px" '
         'role="img" '
         f'aria-label="{escape(label)}"><desc>{escape("; ".join(described))}</desc>{"".join(parts)}</svg>'
+    )
+
+
+def _counts(numbered: Sequence[tuple[int, Idea]]) -> Markup:
+    """The grid with the number of rated ideas in each cell, and no mark: thousands of marks make megabytes."""
+    _, edges, height = layout([])
+    width = _LEFT + 3 * _CELL_W + 2 * _GAP + 2
+    counts = {(i, e): 0 for i in IMPACTS for e in EFFORTS}
+    for _, idea in numbered:
+        if idea.rated:
+            counts[(idea.impact, idea.effort)] += 1  # type: ignore[index]
+    parts = [f'<text class="jm-plot-axis" x="{_LEFT + col * (_CELL_W + _GAP) + _CELL_W / 2}" y="{_TOP - 9}" '
+             f'text-anchor="middle">{effort.capitalize()} effort</text>' for col, effort in enumerate(EFFORTS)]
+    for row, impact in enumerate(IMPACTS):
+        top, bottom = edges[row], edges[row + 1] - (_GAP if row < len(IMPACTS) - 1 else 0)
+        parts.append(f'<text class="jm-plot-axis" x="{_LEFT - 8}" y="{top + 16}" text-anchor="end">'
+                     f"{impact.capitalize()}</text>"
+                     f'<text class="jm-plot-axis jm-plot-axis-sub" x="{_LEFT - 8}" y="{top + 30}" '
+                     'text-anchor="end">impact</text>')
+        for col, effort in enumerate(EFFORTS):
+            left = _LEFT + col * (_CELL_W + _GAP)
+            corner = QUADRANTS.get((impact, effort))
+            cls = "jm-plot-cell jm-plot-quick" if (impact, effort) == ("high", "low") else "jm-plot-cell"
+            parts.append(f'<rect class="{cls}" x="{left}" y="{top}" width="{_CELL_W}" height="{bottom - top}" rx="3"/>')
+            if corner:
+                parts.append(f'<text class="jm-plot-corner" x="{left + _PAD}" y="{top + 16}">{escape(corner)}</text>')
+            parts.append(f'<text class="jm-plot-total" x="{left + _CELL_W / 2}" y="{(top + bottom) / 2 + 10}" '
+                         f'text-anchor="middle">{counts[(impact, effort)]}</text>')
+    described = "; ".join(f"{_cell_name(i, e)}: {counts[(i, e)]}" for i in IMPACTS for e in EFFORTS)
+    total = sum(counts.values())
+    label = f"Impact and effort of {total} rated {'idea' if total == 1 else 'ideas'}: how many in each cell"
+    return Markup(
+        f'<svg class="jm-plot" viewBox="0 0 {width} {height}" width="100%" style="max-width: {width * 1.35:.0f}px" '
+        f'role="img" aria-label="{escape(label)}"><desc>{escape(described)}</desc>{"".join(parts)}</svg>'
     )

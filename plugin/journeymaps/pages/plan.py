@@ -83,10 +83,12 @@ def build_plan(
     plan.pages += [persona_pages.page(e) for e in ctx.personas.values()]
     plan.pages += ComparePages(shared).pages()
     plan.pages += ChannelPages(shared).pages()
-    plan.pages += PortfolioLists(shared).pages()
+    lists = PortfolioLists(shared)
+    plan.pages += lists.pages()
     plan.files = {
         addresses.JOURNEYS_JSON: exports.journeys_json(ctx.vocabulary, ctx.personas, ctx.journeys, ctx.portfolio),
         addresses.TOUCHPOINTS_CSV: exports.touchpoints_csv(ctx.journeys.values()),
+        addresses.TOUCHPOINTS_DATA: lists.touchpoints_data(),
     }
     plan.pages.append(reviews_page(ctx))
     plan.assets = [Asset(addresses.asset_url(rel), ctx.corpus.root / rel) for rel in ctx.corpus.assets]

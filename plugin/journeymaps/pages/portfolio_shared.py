@@ -16,10 +16,12 @@ from markupsafe import Markup
 from journeymaps.figures.analysis import neutral
 from journeymaps.figures.flows import Flow, channel_flow, department_flow
 from journeymaps.figures.futures import FutureComparison
+from journeymaps.figures.handoffs import Handoff
 from journeymaps.figures.ideas import Idea, ideas
+from journeymaps.model import addresses
 from journeymaps.model.corpus import JourneyEntry
 from journeymaps.model.types import AS_IS_TYPES, MAP_TYPE_NAMES, STATUSES
-from journeymaps.pages import overlay_chart
+from journeymaps.pages import overlay_chart, paging
 from journeymaps.pages.across_views import AcrossView, FutureView, Unapproved
 from journeymaps.pages.badges import Badges
 from journeymaps.pages.context import RenderContext
@@ -55,6 +57,11 @@ def unapproved(entries: Iterable[JourneyEntry]) -> dict[str, Unapproved]:
             words = " and ".join(f"{by_status[s]} {STATUS_WORDS[s]}" for s in others)
             found[pid] = Unapproved(statuses=others, note=f"{words} of {plural(by_status.total(), 'map')}")
     return found
+
+
+def part_title(title: str, part: paging.Part) -> str:
+    """The title of a later part of a listing: "Touchpoints, part 2 of 150"."""
+    return title if part.number == 1 else f"{title}, part {part.number} of {part.count}"
 
 
 class PortfolioShared:
@@ -111,9 +118,38 @@ class PortfolioShared:
         return self.ctx.render(template, url, self.view, view)
 
     def page(self, url: str, title: str, template: str, kind: str, view: object,
-             hide: tuple[str, ...] = ()) -> GeneratedPage:
+             hide: tuple[str, ...] = (), search: str = "full") -> GeneratedPage:
         """A page across maps; ``hide`` names Material's sidebars to leave out, for tables that need the width."""
-        return GeneratedPage.virtual(url, title, Later(lambda: self.render(template, url, view)), kind, hide)
+        return GeneratedPage.virtual(url, title, Later(lambda: self.render(template, url, view)), kind, hide,
+                                     search=search)
+
+    def part_page(self, part: paging.Part, title: str, template: str, kind: str, view: object,
+                  hide: tuple[str, ...] = (), search: str = "title") -> GeneratedPage:
+        """One part of a long listing: the first as :meth:`page` with ``search``; the others kind ``<kind>-part``,
+        titled with their number, left out of the site search (their rows are indexed on their maps' pages)."""
+        if part.number == 1:
+            return self.page(part.url, title, template, kind, view, hide, search)
+        return self.page(part.url, part_title(title, part), template, f"{kind}-part", view, hide, "none")
+
+    @cached_property
+    def gaps_rows(self) -> list[tuple[str, Handoff | None]]:
+        """The rows of ``gaps/``: (map id, hand-off) of every map in turn; a map without a hand-off has one row."""
+        rows: list[tuple[str, Handoff | None]] = []
+        for jid in self.ctx.journeys:
+            rows += [(jid, h) for h in self.p.handoffs.get(jid, [])] or [(jid, None)]
+        return rows
+
+    @cached_property
+    def _gaps_part_of(self) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for i, (jid, _) in enumerate(self.gaps_rows):
+            found.setdefault(jid, i // paging.ROWS_PER_PAGE + 1)
+        return found
+
+    def gaps_url(self, journey_id: str) -> str:
+        """Where ``gaps/`` lists a map's hand-offs: the part with its first one, at the map's anchor."""
+        part = paging.part_url(addresses.GAPS, self._gaps_part_of.get(journey_id, 1))
+        return f"{part}#{self.p.anchors.get(journey_id, '')}"
 
     def future_section(self, journey_id: str, url: str) -> str:
         """The baseline comparison on a future map's own page ('' when it has none)."""

@@ -196,6 +196,7 @@ class JourneyView:
     handoffs: list[Handoff]
     handoffs_in: dict[str, Handoff]  # by the anchor of the touchpoint the customer is handed to
     map_anchor: str  # the map's section on gaps/
+    handoffs_url: str  # the address of that section: the part of gaps/ that lists the map's hand-offs, and its anchor
     rows: list[Lane]  # the lanes the map draws, top to bottom (a blueprint's in the spec's order, with its lines)
     axis: Markup  # the emotion curve's axis, drawn in Python (emotion_chart.py)
     icons: Icons  # icons.channel(id), icons.mark(name): inline SVG (icons.py)
