@@ -8,10 +8,12 @@ Three changes, in turn, ``repeats`` times, each timed from the moment the file i
   links to it;
 * **remove**: that file is deleted; done when its page is not found and no listing links to it.
 
-"Done" is the first moment the served site shows the change *for good*: the condition holds and
-still holds once the server has said that its rebuild is over ("Reloading browsers"). The server
-holds requests while it rebuilds, so a page is never seen half built. After an add or a remove, the
-search index is read once to say whether it is up to date too.
+Each change starts on a quiet server: no rebuild under way or about to start (the edit is undone
+after it is measured, and the rebuild that starts is waited for). "Done" is the first moment the
+served site shows the change *for good*: the condition holds and still holds once the server has
+said that its rebuild is over ("Reloading browsers"). The server holds requests while it rebuilds,
+so a page is never seen half built. After an add or a remove, the search index is read once to say
+whether it is up to date too.
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
 # build to the hundredth of a second says nothing about its time. The end of a rebuild is "Reloading browsers",
 # which carries the clock time and so is always new.
 RELOADED = "Reloading browsers"
+DETECTED = "Detected file changes"
+# The watcher looks for changes every 0.5 s and MkDocs waits 0.25 s for more: a server quiet this long is idle.
+QUIET = 1.5
 KINDS = ("edit", "add", "remove")
 PAGER = re.compile(r'href="((?:\.\./)*(?:[\w.-]+/)*page/\d+/)"')
 HREF = re.compile(r'href="([^"#?]*)')
@@ -102,6 +107,8 @@ class Server:
         self.lines: queue.Queue[tuple[float, str]] = queue.Queue()
         self.log: list[str] = []
         self.answers: list[float] = []  # when each answer of ``get`` arrived
+        self.pending = 0  # rebuilds started ("Detected file changes") and not yet ended ("Reloading browsers")
+        self.stirred = time.perf_counter()  # the last sign of a rebuild, or the last change of a file
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
@@ -126,18 +133,38 @@ class Server:
             if time.perf_counter() > deadline or self.process.poll() is not None:
                 raise self.fail("did not start")
             with contextlib.suppress(queue.Empty):
-                self.log.append(self.lines.get(timeout=1)[1])
+                self._note(*self.lines.get(timeout=1))
 
-    def forget(self) -> None:
-        """Drop the log lines so far (before a change)."""
+    def _note(self, at: float, line: str) -> None:
+        """Keep a log line, and count the rebuilds under way."""
+        self.log.append(line)
+        if DETECTED in line:
+            self.pending += 1
+            self.stirred = at
+        elif RELOADED in line:
+            self.pending = max(0, self.pending - 1)
+            self.stirred = at
+
+    def drain(self) -> list[tuple[float, str]]:
+        """The log lines that came since the last call, noted."""
+        lines = []
         while not self.lines.empty():
-            self.log.append(self.lines.get()[1])
+            lines.append(self.lines.get())
+            self._note(*lines[-1])
+        return lines
+
+    def settle(self) -> None:
+        """Wait until no rebuild is under way or about to start: the server has been quiet for ``QUIET`` seconds."""
+        deadline = time.perf_counter() + self.timeout
+        while self.drain() or self.pending or time.perf_counter() - self.stirred < QUIET:
+            if time.perf_counter() > deadline:
+                raise self.fail("did not settle")
+            time.sleep(0.1)
 
     def change(self, kind: str, act: Callable[[], None], shows: Callable[[], bool]) -> Change:
-        """Make a change (``act``) and time it until ``shows()`` holds for good."""
-        time.sleep(1.0)  # the watcher polls every 0.5 s: let it see the previous state
-        self.forget()
-        started = time.perf_counter()
+        """Make a change (``act``) on a quiet server and time it until ``shows()`` holds for good."""
+        self.settle()
+        started = self.stirred = time.perf_counter()
         act()
         built = reported = since = None
         while built is None or since is None:
@@ -147,9 +174,7 @@ class Server:
             # it shows since the first answer of this round (the server holds a request while it rebuilds)
             shown = shows()
             since = None if not shown else since if since is not None else self.answers[first] - started
-            while not self.lines.empty():
-                at, line = self.lines.get()
-                self.log.append(line)
+            for at, line in self.drain():
                 found = BUILT.search(line)
                 if found and reported is None:
                     reported = float(found.group(1))
@@ -159,6 +184,10 @@ class Server:
                 since = None  # it showed before the rebuild ended but not after: not for good
             time.sleep(0.05)
         return Change(kind, built, reported, since)
+
+    def touch(self) -> None:
+        """Note a change made outside ``change`` (the next change waits for the rebuild it starts)."""
+        self.stirred = time.perf_counter()
 
     def stop(self) -> None:
         """End the server (the one this object started)."""
@@ -189,7 +218,8 @@ def serve_changes(root: Path, journey: str, repeats: int, command: list[str], en
             edited = original.replace('title: "', f'title: "{marker} ', 1)
             results.append(server.change("edit", lambda t=edited: path.write_text(t, encoding="utf-8"),
                                          lambda m=marker: m in server.get(page)[1]))
-            path.write_text(original, encoding="utf-8")
+            path.write_text(original, encoding="utf-8")  # its rebuild ends before the next change starts
+            server.touch()
             name = f"journey-added-{run}-{random.randrange(10**6)}"
             added = path.with_name(f"{name}.md")
             title = f"Added map {random.randrange(10**6)}"
