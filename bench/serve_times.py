@@ -42,7 +42,6 @@ DETECTED = "Detected file changes"
 # The watcher looks for changes every 0.5 s and MkDocs waits 0.25 s for more: a server quiet this long is idle.
 QUIET = 1.5
 KINDS = ("edit", "add", "remove")
-PAGER = re.compile(r'href="((?:\.\./)*(?:[\w.-]+/)*page/\d+/)"')
 HREF = re.compile(r'href="([^"#?]*)')
 
 
@@ -84,11 +83,11 @@ def links_to(get: Callable[[str], tuple[int, str]], listing: str, target: str, l
         status, text = get(url)
         if status != 200:
             return None
-        if any(urllib.parse.urljoin(url, href) == target for href in HREF.findall(text)):
+        hrefs = {urllib.parse.urljoin(url, href) for href in HREF.findall(text)}
+        if target in hrefs:
             return True
-        for href in PAGER.findall(text):
-            part = urllib.parse.urljoin(url, href)
-            if part.startswith(listing) and part not in seen:
+        for part in hrefs:  # the listing's other parts, at <listing>page/<k>/ (pages/paging.py)
+            if re.fullmatch(re.escape(listing) + r"page/\d+/", part) and part not in seen:
                 seen.add(part)
                 todo.append(part)
     return False
