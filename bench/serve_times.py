@@ -76,11 +76,14 @@ def fetch(url: str, timeout: float = 300) -> tuple[int, str]:
 
 def links_to(get: Callable[[str], tuple[int, str]], listing: str, target: str, limit: int = 200) -> bool | None:
     """Whether the page ``listing`` or one of its parts (``page/<k>/``, found by following pager links) links to
-    ``target`` (absolute URLs); None when a page of the listing could not be read."""
+    ``target`` (absolute URLs); None when a page of the listing could not be read (False when there is no such
+    listing)."""
     seen, todo = {listing}, [listing]
     while todo and len(seen) <= limit:
         url = todo.pop()
         status, text = get(url)
+        if status == 404 and url == listing:  # the site has no such listing (a folder page, say)
+            return False
         if status != 200:
             return None
         hrefs = {urllib.parse.urljoin(url, href) for href in HREF.findall(text)}
