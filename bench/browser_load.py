@@ -203,9 +203,12 @@ def measure(sites: list[Site], paths: list[str], loads: int, query: str, timeout
                     for site in sites:
                         if site.size(path) is not None:
                             load_once(browser, site, path, timeout)
+                            print(f"  browser: {site.label} {path or '/'}: {site.loads[path][-1]:.2f} s",
+                                  file=sys.stderr, flush=True)
                 for site in sites:
                     search_once(browser, site, query, timeout)
-                print(f"  browser: round {run + 1} of {loads} done", file=sys.stderr, flush=True)
+                print(f"  browser: round {run + 1} of {loads} done (search: "
+                      + ", ".join(f"{s.search[-1]:.2f} s" for s in sites) + ")", file=sys.stderr, flush=True)
         finally:
             browser.close()
 
