@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/browser_load.py                          # generate and build N = 1,000, measure it
     .venv/bin/python bench/browser_load.py --site /tmp/before-1000  # measure a site already built
-    .venv/bin/python bench/browser_load.py --site /tmp/before-1000 --site /tmp/after-1000 --loads 5
+    .venv/bin/python bench/browser_load.py --site before=/tmp/before-1000 --site after=/tmp/after-1000 --loads 5
 
 Each site is served from 127.0.0.1 by Python's ``http.server`` (in a thread) and opened in
 headless Chromium (``/usr/bin/chromium``, driven by Playwright). The pages measured are the
@@ -264,8 +264,9 @@ def build_site(work: Path, journeys: int) -> Path:
 def main() -> None:
     """Measure the sites given (or one built now), print the tables and the verdicts."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--site", type=Path, action="append", default=[],
-                        help="a built site to measure (repeatable: the sites are measured side by side)")
+    parser.add_argument("--site", action="append", default=[], metavar="[LABEL=]DIR",
+                        help="a built site to measure, named by LABEL or its folder (repeatable: the sites are "
+                             "measured side by side)")
     parser.add_argument("--journeys", type=int,
                         help="also generate and build a site of this many maps (default: 1,000 when no --site)")
     parser.add_argument("--largest", type=int, default=5, help="how many of each site's largest pages to open")
@@ -278,7 +279,8 @@ def main() -> None:
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="journeymaps-browser-"))
     try:
-        sites = [Site(str(s), s.resolve()) for s in args.site]
+        sites = [Site(label or folder, Path(folder).resolve())
+                 for label, _, folder in (s.rpartition("=") for s in args.site)]
         if args.journeys or not sites:
             n = args.journeys or 1000
             print(f"  building a site of {n:,} maps", file=sys.stderr, flush=True)

@@ -116,8 +116,8 @@ def validate_time(root: Path) -> float:
 def browser_load(site: Path, work: Path, loads: int) -> dict:
     """``browser_load.py`` on a built site: its Markdown table and verdicts."""
     out = work / "browser.json"
-    done = subprocess.run([sys.executable, str(HERE / "browser_load.py"), "--site", str(site), "--loads", str(loads),
-                           "--json", str(out)], env=ENV, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, str(HERE / "browser_load.py"), "--site", f"ours={site}",
+                           "--loads", str(loads), "--json", str(out)], env=ENV, capture_output=True, text=True)
     if done.returncode != 0:
         raise SystemExit(f"browser_load.py failed:\n{done.stderr[-3000:]}")
     return json.loads(out.read_text(encoding="utf-8"))
