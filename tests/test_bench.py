@@ -98,7 +98,7 @@ def test_browser_load_measures_two_sites_side_by_side(tiny_site: Path, tmp_path:
     result = tmp_path / "browser.json"
     before = _repository_state()
     done = subprocess.run(
-        [sys.executable, str(REPO / "bench/browser_load.py"), "--site", str(tiny_site), "--site", str(other),
+        [sys.executable, str(REPO / "bench/browser_load.py"), "--site", str(tiny_site), "--site", f"copy={other}",
          "--loads", "1", "--largest", "2", "--json", str(result)],
         cwd=REPO, capture_output=True, text=True, timeout=600, env=_env(),
     )
@@ -109,6 +109,7 @@ def test_browser_load_measures_two_sites_side_by_side(tiny_site: Path, tmp_path:
     pages = [row[0].strip() for row in rows]
     for page in ("`/`", "`journeys/`", "`touchpoints/`", "`gaps/`", "`opportunities/`", "`compare/`"):
         assert pages.count(page) == 2, page  # one row per site
+    assert [row[1].strip() for row in rows[:2]] == [str(tiny_site), "copy"]  # by folder or by label, in turn
     assert any(p.startswith("`departments/") for p in pages) and any(p.startswith("`channels/") for p in pages)
     assert any(p.startswith("`journeys/") and p.count("/") >= 3 for p in pages)  # a journey page
     for row in rows:  # every page was loaded: its size, its elements, its time
