@@ -273,7 +273,7 @@ def main() -> None:
     parser.add_argument("--path", action="append", default=[], help="another address to open (repeatable)")
     parser.add_argument("--loads", type=int, default=3, help="loads of each page (the median is shown)")
     parser.add_argument("--query", help="what to type into the search (default: the site's first touchpoint)")
-    parser.add_argument("--timeout", type=float, default=180, help="seconds allowed to one page or search")
+    parser.add_argument("--timeout", type=float, default=600, help="seconds allowed to one page or search")
     parser.add_argument("--json", type=Path, help="also write the tables and verdicts to this file")
     parser.add_argument("--work", type=Path, help="folder for a built site (default: a temporary folder, removed)")
     args = parser.parse_args()
