@@ -14,12 +14,16 @@ command line would, after wrapping:
 Each timer counts its *own* time: a timed step called inside another one is subtracted
 from the outer one, so the figures add up to the time of the build. Sites without the
 plugin (the baselines) are timed the same way. The result file holds the timers, the time
-spent in the ``mkdocs`` command and the peak resident memory of this process.
+spent in the ``mkdocs`` command, the peak resident memory of this process, and the steps of
+``PLUGIN_STEPS`` and ``MKDOCS_STEPS`` not found in the code being measured ("missing"): the
+plugin changes, and a renamed step is left out of the profile (its time counts in the hook or
+step that calls it) rather than stopping the benchmark.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
 import json
 import resource
 import sys
@@ -63,71 +67,90 @@ class Stopwatch:
         setattr(owner, name, self.wrap(label, getattr(owner, name)))
 
 
-def install(watch: Stopwatch) -> None:
-    """Wrap what is measured (the plugin's parts only when it is installed)."""
-    from mkdocs.commands import build
+# The plugin's own steps: (module, attribute, label). Several attributes may share a label (their times add up).
+# The plugin changes: a step that is not found in this version is left out and named in the result ("missing"),
+# so the profile still adds up (its time counts in the hook that calls it) and says what the bench no longer sees.
+PLUGIN_STEPS = [
+    ("journeymaps.mkdocs.unpublished", "_Unlink.run", "plugin: Markdown extension"),
+    ("journeymaps.mkdocs.plugin", "load_corpus", "plugin: loading (reading files)"),
+    ("journeymaps.model.load", "split_front_matter", "plugin: loading (YAML)"),
+    ("journeymaps.model.load", "validate", "plugin: validation (model)"),
+    ("journeymaps.model.rules", "check_journey", "plugin: validation (cross-file rules)"),
+    ("journeymaps.model.rules", "check_persona", "plugin: validation (cross-file rules)"),
+    ("journeymaps.mkdocs.plugin", "read_history", "plugin: git history"),
+    ("journeymaps.pages.history_sections", "emotion_trends", "plugin: git history (old revisions)"),
+    ("journeymaps.figures.portfolio", "build", "plugin: analysis"),
+    ("journeymaps.pages.journey_page", "JourneyPages.page", "plugin: journey pages"),
+    ("journeymaps.pages.persona_page", "PersonaPages.page", "plugin: persona pages"),
+    ("journeymaps.pages.listings", "Listings.journeys_index", "plugin: listing pages"),
+    ("journeymaps.pages.listings", "Listings.folder_pages", "plugin: listing pages"),
+    ("journeymaps.pages.listings", "Listings.personas_index", "plugin: listing pages"),
+    ("journeymaps.pages.plan", "reviews_page", "plugin: listing pages"),
+    ("journeymaps.pages.navigation", "Navigation.entries", "plugin: navigation"),
+    ("journeymaps.pages.compare_pages", "ComparePages.pages", "plugin: pages across maps"),
+    ("journeymaps.pages.channel_pages", "ChannelPages.pages", "plugin: pages across maps"),
+    ("journeymaps.pages.portfolio_lists", "PortfolioLists.pages", "plugin: pages across maps"),
+    ("journeymaps.pages.exports", "journeys_json", "plugin: exports"),
+    ("journeymaps.pages.exports", "touchpoints_csv", "plugin: exports"),
+    ("journeymaps.mkdocs.search", "SearchHandOff.show_view", "plugin: search views"),
+]
+# MkDocs' and Material's steps, on every site (ours and the baselines).
+MKDOCS_STEPS = [
+    ("mkdocs.commands.build", "build", "mkdocs: other work (files, navigation, copying)"),
+    ("mkdocs.commands.build", "_populate_page", "mkdocs: Markdown of the pages"),
+    ("mkdocs.commands.build", "_build_page", "mkdocs: theme templates and writing"),
+    ("material.plugins.search.plugin", "SearchPlugin.on_page_context", "search: indexing the pages"),
+    ("material.plugins.search.plugin", "SearchPlugin.on_post_build", "search: writing the index"),
+]
 
-    watch.patch(build, "build", "mkdocs: other work (files, navigation, copying)")
-    watch.patch(build, "_populate_page", "mkdocs: Markdown of the pages")
-    watch.patch(build, "_build_page", "mkdocs: theme templates and writing")
+
+def _patch_step(watch: Stopwatch, module_name: str, attribute: str, label: str) -> bool:
+    """Time ``module.attribute`` (``Class.method`` for a method) under ``label``; False if it is not there."""
     try:
-        from material.plugins.search.plugin import SearchPlugin
+        owner: object = importlib.import_module(module_name)
     except ImportError:
-        pass
-    else:
-        watch.patch(SearchPlugin, "on_page_context", "search: indexing the pages")
-        watch.patch(SearchPlugin, "on_post_build", "search: writing the index")
-    try:
-        from journeymaps.figures import portfolio
-        from journeymaps.mkdocs import plugin, unpublished
-        from journeymaps.model import load
-        from journeymaps.pages import (
-            channel_pages,
-            compare_pages,
-            exports,
-            history_sections,
-            journey_page,
-            listings,
-            navigation,
-            persona_page,
-            plan,
-            portfolio_lists,
-        )
-    except ImportError:
-        return
-    for name, value in vars(plugin.JourneysPlugin).items():
-        if isinstance(value, plugin.CombinedEvent):  # one event, several handlers: time each of them
+        return False
+    *path, name = attribute.split(".")
+    for part in path:
+        owner = getattr(owner, part, None)
+        if owner is None:
+            return False
+    if not callable(getattr(owner, name, None)):
+        return False
+    watch.patch(owner, name, label)
+    return True
+
+
+def _patch_hooks(watch: Stopwatch) -> None:
+    """Every ``on_*`` hook of the plugin, each handler of a combined event on its own."""
+    from mkdocs.plugins import CombinedEvent
+
+    from journeymaps.mkdocs import plugin
+
+    cls = plugin.JourneysPlugin
+    for name, value in list(vars(cls).items()):
+        if isinstance(value, CombinedEvent):  # one event, several handlers: time each of them
             for method in value.methods:
-                watch.patch(plugin.JourneysPlugin, method.__name__, f"plugin: hook {name} (own work)")
-            setattr(plugin.JourneysPlugin, name, plugin.CombinedEvent(
-                *(getattr(plugin.JourneysPlugin, m.__name__) for m in value.methods)))
+                watch.patch(cls, method.__name__, f"plugin: hook {name} (own work)")
+            setattr(cls, name, CombinedEvent(*(getattr(cls, m.__name__) for m in value.methods)))
         elif name.startswith("on_") and callable(value):
-            watch.patch(plugin.JourneysPlugin, name, f"plugin: hook {name} (own work)")
-    watch.patch(unpublished._Unlink, "run", "plugin: Markdown extension")
-    watch.patch(plugin, "load_corpus", "plugin: loading (reading files)")
-    watch.patch(load, "split_front_matter", "plugin: loading (YAML)")
-    watch.patch(load, "validate", "plugin: validation (model)")
-    watch.patch(load.rules, "check_journey", "plugin: validation (cross-file rules)")
-    watch.patch(load.rules, "check_persona", "plugin: validation (cross-file rules)")
-    watch.patch(plugin, "read_history", "plugin: git history")
-    watch.patch(history_sections, "emotion_trends", "plugin: git history (old revisions)")
-    watch.patch(portfolio, "build", "plugin: analysis")
-    watch.patch(journey_page.JourneyPages, "page", "plugin: journey pages")
-    watch.patch(persona_page.PersonaPages, "page", "plugin: persona pages")
-    for name in ("journeys_index", "folder_pages", "personas_index"):
-        watch.patch(listings.Listings, name, "plugin: listing pages")
-    watch.patch(plan, "reviews_page", "plugin: listing pages")
-    watch.patch(navigation.Navigation, "entries", "plugin: navigation")
-    for kind in (compare_pages.ComparePages, channel_pages.ChannelPages, portfolio_lists.PortfolioLists):
-        watch.patch(kind, "pages", "plugin: pages across maps")
-    watch.patch(exports, "journeys_json", "plugin: exports")
-    watch.patch(exports, "touchpoints_csv", "plugin: exports")
+            watch.patch(cls, name, f"plugin: hook {name} (own work)")
+
+
+def install(watch: Stopwatch) -> list[str]:
+    """Wrap what is measured (the plugin's parts only when it is installed); the steps not found, by name."""
+    missing = [f"{m}.{a}" for m, a, label in MKDOCS_STEPS if not _patch_step(watch, m, a, label)]
+    try:
+        _patch_hooks(watch)
+    except ImportError:  # a baseline site's environment without the plugin
+        return missing
+    return missing + [f"{m}.{a}" for m, a, label in PLUGIN_STEPS if not _patch_step(watch, m, a, label)]
 
 
 def main() -> None:
     result = Path(sys.argv[1])
     watch = Stopwatch()
-    install(watch)
+    missing = install(watch)
     from mkdocs.__main__ import cli
 
     started = time.perf_counter()
@@ -146,6 +169,7 @@ def main() -> None:
         "imports": started - STARTED,
         "seconds": watch.seconds,
         "calls": watch.calls,
+        "missing": missing,
         "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
     }), encoding="utf-8")
     sys.exit(code)
