@@ -93,6 +93,8 @@ PLUGIN_STEPS = [
     ("journeymaps.pages.exports", "journeys_json", "plugin: exports"),
     ("journeymaps.pages.exports", "touchpoints_csv", "plugin: exports"),
     ("journeymaps.mkdocs.search", "SearchHandOff.show_view", "plugin: search views"),
+    # A page's HTML is made as MkDocs builds the page (pages.generated.Later), not while the site is planned.
+    ("journeymaps.pages.generated", "GeneratedPage.render", "plugin: page HTML (made as each page is built)"),
 ]
 # MkDocs' and Material's steps, on every site (ours and the baselines).
 MKDOCS_STEPS = [
