@@ -1,10 +1,14 @@
-"""The hand-off to the site search: our pages are indexed from their search view, and weighed.
+"""The hand-off to the site search: our pages are indexed from their search view, as much as they say, and weighed.
 
 Material's search plugin indexes ``page.content`` in ``on_page_context`` at the default
 priority 0. Just before (priority 1) a generated page hands it its search view, made
-from the HTML MkDocs converted; just after (priority -1) it takes its content back and
-sets the boost of each entry the search made of it. Another search plugin, or none,
-gets the pages as they are shown and no boosts.
+from the HTML MkDocs converted, or marks itself left out (Material's ``search:
+exclude``); just after (priority -1) it takes its content back, drops the entries the
+page does not index (a page indexed by its title keeps its own entry, a map the entries
+of the things that live on it) and writes the boost of every entry, ours and those of
+the docs folder alike (searchview.SCALE). MkDocs' own search plugin gets the same view
+and loses the same entries (it has no boosts); another search plugin gets the pages as
+they are shown.
 """
 
 from __future__ import annotations
@@ -17,20 +21,43 @@ from journeymaps.pages.generated import GeneratedPage
 
 
 def search_entries(config: MkDocsConfig) -> list[dict] | None:
-    """The entries of Material's search index so far (None with another search plugin, or none)."""
+    """The entries of the search index so far: Material's, or MkDocs' own (None with another plugin, or none)."""
     for plugin in config.plugins.values():
-        entries = getattr(getattr(plugin, "search_index", None), "entries", None)
+        index = getattr(plugin, "search_index", None)
+        entries = getattr(index, "entries", None)
+        if entries is None:  # MkDocs' own search plugin keeps them in a private list
+            entries = getattr(index, "_entries", None)
         if isinstance(entries, list):
             return entries
     return None
 
 
-def weigh(entries: list[dict], generated: GeneratedPage) -> None:
-    """Set the boost of each entry made of a generated page, by the part of the page it points at."""
+def weigh(entries: list[dict], generated: GeneratedPage | None) -> None:
+    """Keep the entries made of a page that it indexes, and write the boost of each (see searchview.SCALE).
+
+    A page of the docs folder (``generated`` None) keeps its entries and the boost its meta gives them.
+    """
+    if generated is not None and generated.indexed == searchview.NONE:
+        entries.clear()
+        return
+    if generated is not None and generated.indexed == searchview.TITLE:
+        del entries[1:]  # its own entry: the first, as the search made them in the page's order
+    kept = []
     for entry in entries:
-        weight = searchview.boost(generated.kind, entry["location"].partition("#")[2], generated.boosts)
-        if weight != 1:
-            entry["boost"] = weight
+        anchor = entry["location"].partition("#")[2]
+        if generated is None:
+            weight = entry.get("boost", 1)
+        elif searchview.indexes(generated.kind, anchor, generated.boosts):
+            weight = searchview.boost(generated.kind, anchor, generated.boosts)
+        else:
+            continue
+        boost = searchview.written(weight)
+        if boost is None:
+            entry.pop("boost", None)
+        else:
+            entry["boost"] = boost
+        kept.append(entry)
+    entries[:] = kept
 
 
 class SearchHandOff:
@@ -51,9 +78,11 @@ class SearchHandOff:
         self.converted[src_uri] = converted
 
     def show_view(self, page: Page, generated: GeneratedPage | None, config: MkDocsConfig) -> None:
-        """Before the search indexes ``page``: put its search view in place of its content."""
+        """Before the search indexes ``page``: put its search view in place of its content, or leave it out."""
         converted = self.converted.pop(page.file.src_uri, None)
-        if converted is not None and generated is not None:
+        if generated is not None and generated.indexed == searchview.NONE:
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        elif converted is not None and generated is not None:
             self.shown[page.file.src_uri] = page.content
             page.content = generated.fill(converted, search=True)
         entries = search_entries(config)
@@ -65,5 +94,7 @@ class SearchHandOff:
         if shown is not None:
             page.content = shown
         entries = search_entries(config)
-        if generated is not None and entries is not None:
-            weigh(entries[self.indexed:], generated)
+        if entries is not None:
+            made = entries[self.indexed:]
+            weigh(made, generated)
+            entries[self.indexed:] = made

@@ -111,12 +111,13 @@ class GeneratedPage:
     #: Material's search boost of some of the page's sections, by anchor (see searchview.boost).
     boosts: dict[str, float] = field(default_factory=dict)
     #: How much of the page the site search indexes: "full" (its search view), "title" (its title and
-    #: introduction: a listing whose rows are indexed where they live) or "none" (later parts of a listing).
-    search: str = "full"
+    #: introduction: a listing whose rows are indexed where they live) or "none" (later parts of a listing);
+    #: None: as its kind is indexed (searchview.BY_KIND), so that every part of a listing is indexed alike.
+    search: str | None = None
 
     @classmethod
     def of(cls, src_uri: str, url: str, title: str, parts: Sequence[str], kind: str,
-           source: Path | None = None, search: str = "full") -> GeneratedPage:
+           source: Path | None = None, search: str | None = None) -> GeneratedPage:
         """A page made of ``parts``: :class:`Html` becomes a fragment, any other text is Markdown."""
         blocks, fragments, indexed_views = [], [], []
         for part in parts:
@@ -134,15 +135,20 @@ class GeneratedPage:
 
     @classmethod
     def virtual(cls, url: str, title: str, body: Html, kind: str, hide: Sequence[str] = (),
-                search: str = "full") -> GeneratedPage:
+                search: str | None = None) -> GeneratedPage:
         """A page without a source file: a title and one rendered body; ``hide`` names Material's sidebars to hide."""
         meta = {"hide": list(hide)} if hide else {}
         return cls.of(page_src(url), url, title, [front_matter(title, **meta), body], kind, search=search)
 
     @property
+    def indexed(self) -> str:
+        """How much of the page the site search indexes: "full", "title" or "none" (see :attr:`search`)."""
+        return self.search or searchview.BY_KIND.get(self.kind, searchview.FULL)
+
+    @property
     def has_search_view(self) -> bool:
         """True when the site search indexes something else than the page shows."""
-        return any(s is not None for s in self.search_fragments)
+        return self.indexed == searchview.TITLE or any(s is not None for s in self.search_fragments)
 
     @property
     def dest_uri(self) -> str:
@@ -162,7 +168,7 @@ class GeneratedPage:
         taken out, and its fragment follows the rest of the page.
         """
         if not self.fragments:
-            return html
+            return searchview.title_view(html) if search and self.indexed == searchview.TITLE else html
         fragments = self.fragments
         if search:
             fragments = [f if s is None else s for f, s in zip(fragments, self.search_fragments, strict=True)]
@@ -176,7 +182,7 @@ class GeneratedPage:
         if len(placed) < len(fragments):
             html = _ESCAPED_SLOT.sub("", html)
             html += "\n" + "\n".join(f for i, f in enumerate(fragments) if i not in placed)
-        return html
+        return searchview.title_view(html) if search and self.indexed == searchview.TITLE else html
 
     def release(self) -> None:
         """Forget the fragments that :meth:`fill` with ``search`` will not need (a large site holds every page)."""
