@@ -20,22 +20,23 @@ from journeymaps.pages import searchview
 from journeymaps.pages.generated import GeneratedPage
 
 
-def search_entries(config: MkDocsConfig) -> list[dict] | None:
-    """The entries of the search index so far: Material's, or MkDocs' own (None with another plugin, or none)."""
+def search_entries(config: MkDocsConfig) -> tuple[list[dict], bool] | None:
+    """The entries of the search index so far, and whether they take boosts: Material's do, MkDocs' own search
+    plugin's (kept in a private list) do not. None with another search plugin, or none."""
     for plugin in config.plugins.values():
         index = getattr(plugin, "search_index", None)
-        entries = getattr(index, "entries", None)
-        if entries is None:  # MkDocs' own search plugin keeps them in a private list
-            entries = getattr(index, "_entries", None)
-        if isinstance(entries, list):
-            return entries
+        for name, boosts in (("entries", True), ("_entries", False)):
+            entries = getattr(index, name, None)
+            if isinstance(entries, list):
+                return entries, boosts
     return None
 
 
-def weigh(entries: list[dict], generated: GeneratedPage | None) -> None:
+def weigh(entries: list[dict], generated: GeneratedPage | None, boosts: bool = True) -> None:
     """Keep the entries made of a page that it indexes, and write the boost of each (see searchview.SCALE).
 
     A page of the docs folder (``generated`` None) keeps its entries and the boost its meta gives them.
+    Without ``boosts`` (MkDocs' own search) no boost is written.
     """
     if generated is not None and generated.indexed == searchview.NONE:
         entries.clear()
@@ -51,7 +52,7 @@ def weigh(entries: list[dict], generated: GeneratedPage | None) -> None:
             weight = searchview.boost(generated.kind, anchor, generated.boosts)
         else:
             continue
-        boost = searchview.written(weight)
+        boost = searchview.written(weight) if boosts else None
         if boost is None:
             entry.pop("boost", None)
         else:
@@ -85,16 +86,17 @@ class SearchHandOff:
         elif converted is not None and generated is not None:
             self.shown[page.file.src_uri] = page.content
             page.content = generated.fill(converted, search=True)
-        entries = search_entries(config)
-        self.indexed = len(entries) if entries is not None else 0
+        found = search_entries(config)
+        self.indexed = len(found[0]) if found is not None else 0
 
     def show_page(self, page: Page, generated: GeneratedPage | None, config: MkDocsConfig) -> None:
         """After the search indexed ``page``: give it its content back and weigh the entries made of it."""
         shown = self.shown.pop(page.file.src_uri, None)
         if shown is not None:
             page.content = shown
-        entries = search_entries(config)
-        if entries is not None:
+        found = search_entries(config)
+        if found is not None:
+            entries, boosts = found
             made = entries[self.indexed:]
-            weigh(made, generated)
+            weigh(made, generated, boosts)
             entries[self.indexed:] = made
