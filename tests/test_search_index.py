@@ -78,29 +78,31 @@ def test_a_channel_and_a_department_are_found_by_their_name_on_their_page(sample
     entries = {e["location"]: e for e in search_index(sample)}
     for address, name in (("channels/live-chat/", "Live chat"), ("departments/customer-service/", "Customer Service")):
         assert entries[address]["title"] == name
-        assert entries[address]["boost"] == searchview.PAGE_BOOST[address.split("/")[0][:-1]] / searchview.SCALE
+        assert "boost" not in entries[address]  # as a touchpoint's, above the other pages' 1/8
         assert not [loc for loc in entries if loc.startswith(address + "#")], address  # no rows, no sections
     assert "In today's maps customers meet Live chat" in entries["channels/live-chat/"]["text"]  # its introduction
     assert "<table" not in entries["channels/live-chat/"]["text"]
 
 
-def test_the_boosts_keep_their_order_and_a_touchpoint_needs_none(sample: Path) -> None:
+def test_the_boosts_of_the_things_searched_for_by_name_need_little_room_in_the_index(sample: Path) -> None:
     entries = {e["location"]: e for e in search_index(sample)}
-    touchpoint = entries["journeys/retail/buy-running-shoes/#delivery-1-courier-tracking-page"]
-    pain = entries["journeys/retail/buy-running-shoes/#jm-pain-consideration-2-2"]
-    assert "boost" not in touchpoint and "boost" not in pain
-    own = entries["journeys/retail/buy-running-shoes/"]["boost"]
-    docs = entries["writing/"]["boost"]  # a page of the docs folder
-    persona = entries["personas/maya/"]["boost"]
-    # as before: 8 a touchpoint, 5 a persona's, channel's or department's page, 1 any other page
-    assert (1, persona, own, docs) == (1, 5 / 8, 1 / 8, 1 / 8)
+    for location in ("journeys/retail/buy-running-shoes/#delivery-1-courier-tracking-page",  # a touchpoint
+                     "personas/maya/", "channels/email/", "departments/logistics/"):  # the page about a thing
+        assert "boost" not in entries[location], location
+    assert entries["journeys/retail/buy-running-shoes/#jm-pain-consideration-2-2"]["boost"] == 0.7  # a pain point
+    # every other entry has 1/10: a map's own entry, a page of the docs folder, a persona's sections
+    for location in ("journeys/retail/buy-running-shoes/", "writing/", "writing/#the-vocabulary", "compare/",
+                     "personas/maya/#jm-goals"):
+        assert entries[location]["boost"] == searchview.OTHER_BOOST == 0.1, location
+    assert {e.get("boost", 1) for e in entries.values()} == {1, 0.7, 0.1}
 
 
-def test_the_map_keeps_its_goal_and_persona_in_its_own_entry(sample: Path) -> None:
+def test_the_map_keeps_its_goal_in_its_own_entry(sample: Path) -> None:
     entry = {e["location"]: e for e in search_index(sample)}["journeys/retail/buy-running-shoes/"]
     assert entry["title"] == "Buying running shoes on the app"
-    assert "Replace a worn-out daily trainer" in entry["text"] and "Maya, the weekend runner" in entry["text"]
-    assert "Approved" not in entry["text"] and entry["title"] not in entry["text"]  # no badges, no title twice
+    assert "Replace a worn-out daily trainer" in entry["text"]
+    # no badges, no title twice, no persona (found on its own page, which lists its maps)
+    assert "Approved" not in entry["text"] and entry["title"] not in entry["text"] and "Maya" not in entry["text"]
 
 
 def test_a_page_indexed_by_none_is_left_out_and_the_overview_stays(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from the HTML MkDocs converted, or marks itself left out (Material's ``search:
 exclude``); just after (priority -1) it takes its content back, drops the entries the
 page does not index (a page indexed by its title keeps its own entry, a map the entries
 of the things that live on it) and writes the boost of every entry, ours and those of
-the docs folder alike (searchview.SCALE). MkDocs' own search plugin gets the same view
+the docs folder alike (see searchview). MkDocs' own search plugin gets the same view
 and loses the same entries (it has no boosts); another search plugin gets the pages as
 they are shown.
 """
@@ -33,7 +33,7 @@ def search_entries(config: MkDocsConfig) -> tuple[list[dict], bool] | None:
 
 
 def weigh(entries: list[dict], generated: GeneratedPage | None, boosts: bool = True) -> None:
-    """Keep the entries made of a page that it indexes, and write the boost of each (see searchview.SCALE).
+    """Keep the entries made of a page that it indexes, and write the boost of each (see searchview).
 
     A page of the docs folder (``generated`` None) keeps its entries and the boost its meta gives them.
     Without ``boosts`` (MkDocs' own search) no boost is written.
@@ -47,7 +47,7 @@ def weigh(entries: list[dict], generated: GeneratedPage | None, boosts: bool = T
     for entry in entries:
         anchor = entry["location"].partition("#")[2]
         if generated is None:
-            weight = entry.get("boost", 1)
+            weight = entry.get("boost", 1) * searchview.OTHER_BOOST
         elif searchview.indexes(generated.kind, anchor, generated.boosts):
             weight = searchview.boost(generated.kind, anchor, generated.boosts)
         else:

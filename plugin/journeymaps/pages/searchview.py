@@ -5,7 +5,7 @@ and the browser of every reader downloads the index and builds its own
 index of it before the first result shows. So each thing is indexed once,
 where it lives, with a short text:
 
-- A journey map is indexed with its own entry (title, goal, persona) and one
+- A journey map is indexed with its own entry (title and goal) and one
   entry per touchpoint and per pain point at its anchor, titled with its name
   and without text: a search for either lands on it in the timeline. The
   timeline itself (a wide table with a chart) is not parsed: the search gets
@@ -20,11 +20,14 @@ where it lives, with a short text:
 
 Material's search weighs a title match a thousand times a text match, and
 scores a page's own entry 2.5 times a section of the page. The boosts below
-(Material's ``boost`` of an index entry; 1 is a page of the docs folder) put
-the page that is about a thing first when its name is searched: a
-touchpoint's section before a page whose title merely has the same words, the
-page of a channel, department or persona before the maps that name it in
-their title or their header.
+(Material's ``boost`` of an index entry) put the page or section that is about
+a thing first when its name is searched: a touchpoint or a pain point before a
+page whose title merely has the same words, the page of a channel, department
+or persona before the maps that name it and the touchpoints and pain points
+that have its name among their words. Boosts are relative, and the index is
+mostly touchpoints: they have 1, which the index does not write, and every
+other page 1/10 (a page of the docs folder too, times the boost its meta
+gives it).
 """
 
 from __future__ import annotations
@@ -52,16 +55,16 @@ BY_KIND: dict[str, str] = {
 #: Kinds whose sections are indexed only where a thing lives (an anchor with a boost), besides the page's own entry.
 NAMED_ONLY = frozenset({"journey"})
 
-#: The boost of a page's own entry, by kind of generated page (others: 1, as a page of the docs folder).
-PAGE_BOOST: dict[str, float] = {"persona": 5, "channel": 5, "department": 5}
-#: A touchpoint's section: more than 2.5 times any page's own entry, whose title may have the same words.
-TOUCHPOINT_BOOST = 8
-#: A pain point's section, titled with its words. As a touchpoint's: a pain point with every word of a
-#: touchpoint's name scores as much, and the touchpoint comes first in the index of its map.
-PAIN_BOOST = 8
-#: Boosts are relative, and most entries are touchpoints: each boost is written divided by a touchpoint's, which
-#: then needs none (a tenth of the index at a thousand maps); a page of the docs folder is written 0.125.
-SCALE = TOUCHPOINT_BOOST
+#: The boost of a page's own entry, by kind of generated page: the page about a thing, found by its name.
+PAGE_BOOST: dict[str, float] = {"persona": 1, "channel": 1, "department": 1}
+#: Any other entry: a page of the docs folder (times its meta's boost), another generated page or its sections.
+#: A touchpoint is found before a page whose title has its words, which scores 2.5 times as much for the same match.
+OTHER_BOOST = 0.1
+#: A touchpoint's section.
+TOUCHPOINT_BOOST = 1
+#: A pain point's section, titled with its words: below a touchpoint whose name is the words searched for, above
+#: one whose name merely begins like one of them ("off" finds "official").
+PAIN_BOOST = 0.7
 
 
 def _e(text: object) -> str:
@@ -93,13 +96,12 @@ def map_boosts(views: Sequence[StepView]) -> dict[str, float]:
 
 def boost(kind: str, anchor: str, sections: Mapping[str, float]) -> float:
     """The boost of one index entry of a generated page: its own entry (``anchor`` '') or one of its sections."""
-    return sections.get(anchor, 1) if anchor else PAGE_BOOST.get(kind, 1)
+    return sections.get(anchor, OTHER_BOOST) if anchor else PAGE_BOOST.get(kind, OTHER_BOOST)
 
 
 def written(weight: float) -> float | None:
     """The boost written in the index for ``weight`` (None: none, as a touchpoint's)."""
-    scaled = weight / SCALE
-    return None if scaled == 1 else scaled
+    return None if weight == 1 else round(weight, 6)  # 0.1 times 3 is written 0.3
 
 
 def indexes(kind: str, anchor: str, sections: Mapping[str, float]) -> bool:
