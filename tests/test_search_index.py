@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from journeymaps.pages import searchview
+from journeymaps.pages.generated import GeneratedPage, Html
 from sites import FRESH_CONFIG, REPO, build, search_index, spec_site
 
 TOUCHPOINT = re.compile(r'<h3 id="([^"]+)" class="jm-tp-name">(.*?)<a class="headerlink"')
@@ -138,3 +139,19 @@ def test_mkdocs_own_search_gets_the_same_pages_without_boosts(tmp_path: Path) ->
     assert [loc for loc in locations if loc.startswith("channels/live-chat/")] == ["channels/live-chat/"]
     assert "" not in locations and "overview/" in locations  # the home page the plugin makes is left out
     assert not [e for e in entries if "boost" in e]
+
+
+def test_a_page_maker_s_choice_wins_over_its_kind() -> None:
+    first = GeneratedPage.virtual("channels/web/", "Web", Html("<p>Intro.</p>"), "channel")
+    later = GeneratedPage.virtual("touchpoints/page/2/", "Touchpoints", Html("<p>Rows.</p>"), "touchpoints",
+                                  search=searchview.NONE)
+    journey = GeneratedPage.virtual("journeys/a/", "A", Html("<p>A map.</p>"), "journey")
+    assert (first.indexed, later.indexed, journey.indexed) == (searchview.TITLE, searchview.NONE, searchview.FULL)
+
+
+def test_a_title_view_keeps_the_introduction_without_rows_or_sections() -> None:
+    page = ('<nav class="jm-crumbs"><a href="../">Channels</a></nav><h1>Web</h1><p class="jm-summary">The site.</p>'
+            '<p class="jm-empty" hidden>No row matches.</p><table><tr><td><p>a row</p></td></tr></table>'
+            '<p>Figures &amp; more.</p><h2 id="pains">Pain points</h2><p>A pain point</p>')
+    assert searchview.title_view(page) == '<p class="jm-summary">The site.</p>\n<p>Figures &amp; more.</p>'
+    assert searchview.title_view("<h1>Only a title</h1><table></table>") == "<p></p>"
