@@ -393,7 +393,7 @@ def test_navigation_and_search_cover_the_new_pages(site: Path) -> None:
         assert any(loc == address or loc.startswith(address + "#") for loc in locations), address
     entries = {e["location"]: e for e in search_index(site)}
     # the rows that repeat a map's content are left out of the index: a search lands on the map itself
-    assert entries["departments/sales/#pain-points"]["title"] == "Pain points"
+    assert [loc for loc in entries if loc.startswith("departments/sales/")] == ["departments/sales/"]
     assert not [loc for loc, e in entries.items() if "Long hold" in e["text"] and not loc.startswith("journeys/")]
     assert [e["title"] for loc, e in entries.items() if loc.startswith("journeys/shop/ana-buys/#jm-pain-")] == [
         "Long hold"]

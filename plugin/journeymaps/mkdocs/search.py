@@ -1,10 +1,14 @@
-"""The hand-off to the site search: our pages are indexed from their search view, and weighed.
+"""The hand-off to the site search: our pages are indexed from their search view, as much as they say, and weighed.
 
 Material's search plugin indexes ``page.content`` in ``on_page_context`` at the default
 priority 0. Just before (priority 1) a generated page hands it its search view, made
-from the HTML MkDocs converted; just after (priority -1) it takes its content back and
-sets the boost of each entry the search made of it. Another search plugin, or none,
-gets the pages as they are shown and no boosts.
+from the HTML MkDocs converted, or marks itself left out (Material's ``search:
+exclude``); just after (priority -1) it takes its content back, drops the entries the
+page does not index (a page indexed by its title keeps its own entry, a map the entries
+of the things that live on it) and writes the boost of every entry, ours and those of
+the docs folder alike (see searchview). MkDocs' own search plugin gets the same view
+and loses the same entries (it has no boosts); another search plugin gets the pages as
+they are shown.
 """
 
 from __future__ import annotations
@@ -16,21 +20,45 @@ from journeymaps.pages import searchview
 from journeymaps.pages.generated import GeneratedPage
 
 
-def search_entries(config: MkDocsConfig) -> list[dict] | None:
-    """The entries of Material's search index so far (None with another search plugin, or none)."""
+def search_entries(config: MkDocsConfig) -> tuple[list[dict], bool] | None:
+    """The entries of the search index so far, and whether they take boosts: Material's do, MkDocs' own search
+    plugin's (kept in a private list) do not. None with another search plugin, or none."""
     for plugin in config.plugins.values():
-        entries = getattr(getattr(plugin, "search_index", None), "entries", None)
-        if isinstance(entries, list):
-            return entries
+        index = getattr(plugin, "search_index", None)
+        for name, boosts in (("entries", True), ("_entries", False)):
+            entries = getattr(index, name, None)
+            if isinstance(entries, list):
+                return entries, boosts
     return None
 
 
-def weigh(entries: list[dict], generated: GeneratedPage) -> None:
-    """Set the boost of each entry made of a generated page, by the part of the page it points at."""
+def weigh(entries: list[dict], generated: GeneratedPage | None, boosts: bool = True) -> None:
+    """Keep the entries made of a page that it indexes, and write the boost of each (see searchview).
+
+    A page of the docs folder (``generated`` None) keeps its entries and the boost its meta gives them.
+    Without ``boosts`` (MkDocs' own search) no boost is written.
+    """
+    if generated is not None and generated.indexed == searchview.NONE:
+        entries.clear()
+        return
+    if generated is not None and generated.indexed == searchview.TITLE:
+        del entries[1:]  # its own entry: the first, as the search made them in the page's order
+    kept = []
     for entry in entries:
-        weight = searchview.boost(generated.kind, entry["location"].partition("#")[2], generated.boosts)
-        if weight != 1:
-            entry["boost"] = weight
+        anchor = entry["location"].partition("#")[2]
+        if generated is None:
+            weight = entry.get("boost", 1) * searchview.OTHER_BOOST
+        elif searchview.indexes(generated.kind, anchor, generated.boosts):
+            weight = searchview.boost(generated.kind, anchor, generated.boosts)
+        else:
+            continue
+        boost = searchview.written(weight) if boosts else None
+        if boost is None:
+            entry.pop("boost", None)
+        else:
+            entry["boost"] = boost
+        kept.append(entry)
+    entries[:] = kept
 
 
 class SearchHandOff:
@@ -51,19 +79,24 @@ class SearchHandOff:
         self.converted[src_uri] = converted
 
     def show_view(self, page: Page, generated: GeneratedPage | None, config: MkDocsConfig) -> None:
-        """Before the search indexes ``page``: put its search view in place of its content."""
+        """Before the search indexes ``page``: put its search view in place of its content, or leave it out."""
         converted = self.converted.pop(page.file.src_uri, None)
-        if converted is not None and generated is not None:
+        if generated is not None and generated.indexed == searchview.NONE:
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        elif converted is not None and generated is not None:
             self.shown[page.file.src_uri] = page.content
             page.content = generated.fill(converted, search=True)
-        entries = search_entries(config)
-        self.indexed = len(entries) if entries is not None else 0
+        found = search_entries(config)
+        self.indexed = len(found[0]) if found is not None else 0
 
     def show_page(self, page: Page, generated: GeneratedPage | None, config: MkDocsConfig) -> None:
         """After the search indexed ``page``: give it its content back and weigh the entries made of it."""
         shown = self.shown.pop(page.file.src_uri, None)
         if shown is not None:
             page.content = shown
-        entries = search_entries(config)
-        if generated is not None and entries is not None:
-            weigh(entries[self.indexed:], generated)
+        found = search_entries(config)
+        if found is not None:
+            entries, boosts = found
+            made = entries[self.indexed:]
+            weigh(made, generated, boosts)
+            entries[self.indexed:] = made

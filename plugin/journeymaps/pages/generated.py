@@ -125,14 +125,15 @@ class GeneratedPage:
     #: Material's search boost of some of the page's sections, by anchor (see searchview.boost).
     boosts: dict[str, float] = field(default_factory=dict)
     #: How much of the page the site search indexes: "full" (its search view), "title" (its title and
-    #: introduction: a listing whose rows are indexed where they live) or "none" (later parts of a listing).
-    search: str = "full"
+    #: introduction: a listing whose rows are indexed where they live) or "none" (later parts of a listing);
+    #: None: as its kind is indexed (searchview.BY_KIND), so that every part of a listing is indexed alike.
+    search: str | None = None
     #: What renders each fragment still to render (None once it is rendered, or when it never had to be).
     makers: list[Callable[[], str] | None] = field(default_factory=list)
 
     @classmethod
     def of(cls, src_uri: str, url: str, title: str, parts: Sequence[str], kind: str,
-           source: Path | None = None, search: str = "full") -> GeneratedPage:
+           source: Path | None = None, search: str | None = None) -> GeneratedPage:
         """A page made of ``parts``: :class:`Html` and :class:`Later` become fragments, any other text is Markdown."""
         blocks: list[str] = []
         page = cls(src_uri, url, title, "", kind, source, search=search)
@@ -167,16 +168,21 @@ class GeneratedPage:
 
     @classmethod
     def virtual(cls, url: str, title: str, body: Html | Later, kind: str, hide: Sequence[str] = (),
-                search: str = "full") -> GeneratedPage:
+                search: str | None = None) -> GeneratedPage:
         """A page without a source file: a title and one rendered body; ``hide`` names Material's sidebars to hide."""
         meta = {"hide": list(hide)} if hide else {}
         return cls.of(page_src(url), url, title, [front_matter(title, **meta), body], kind, search=search)
 
     @property
+    def indexed(self) -> str:
+        """How much of the page the site search indexes: "full", "title" or "none" (see :attr:`search`)."""
+        return self.search or searchview.BY_KIND.get(self.kind, searchview.FULL)
+
+    @property
     def has_search_view(self) -> bool:
         """True when the site search indexes something else than the page shows."""
         self.render()
-        return any(s is not None for s in self.search_fragments)
+        return self.indexed == searchview.TITLE or any(s is not None for s in self.search_fragments)
 
     @property
     def dest_uri(self) -> str:
@@ -198,7 +204,7 @@ class GeneratedPage:
         """
         self.render()
         if not self.fragments:
-            return html
+            return searchview.title_view(html) if search and self.indexed == searchview.TITLE else html
         fragments = self.fragments
         if search:
             fragments = [f if s is None else s for f, s in zip(fragments, self.search_fragments, strict=True)]
@@ -213,7 +219,7 @@ class GeneratedPage:
         if len(placed) < len(fragments):
             html = _ESCAPED_SLOT.sub("", html)
             html += "\n" + "\n".join(f for i, f in enumerate(fragments) if i not in placed)
-        return html
+        return searchview.title_view(html) if search and self.indexed == searchview.TITLE else html
 
     def release(self) -> None:
         """Forget the fragments once the page is published (a large site would hold every page otherwise)."""

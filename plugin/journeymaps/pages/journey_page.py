@@ -135,7 +135,7 @@ class JourneyPages:
         rendered = self.ctx.render("journey/map.html", url, view)
         if SKIP not in rendered:  # an overriding template that does not mark it: the table itself is indexed
             return rendered
-        plain = searchview.map_view(view.j, view.phases, view.views, self.ctx.scale, self.ctx.term)
+        plain = searchview.map_view(view.views)
         return Html(rendered + "\n" + plain)
 
     def page(self, entry: JourneyEntry) -> GeneratedPage:
