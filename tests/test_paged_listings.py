@@ -233,10 +233,10 @@ def test_later_parts_are_not_searched_and_first_parts_by_title(site: Path) -> No
     plan = build_plan(load_corpus(site.parent / "journeys"))
     by_url = {p.url: p for p in plan.pages}
     for listing in ("touchpoints/", "opportunities/", "gaps/"):
-        assert by_url[listing].search == "title"
-        assert by_url[f"{listing}page/2/"].search == "none"
+        assert by_url[listing].indexed == "title"
+        assert by_url[f"{listing}page/2/"].indexed == "none"
         assert by_url[f"{listing}page/2/"].kind.endswith("-part")
-    assert by_url["channels/email/"].search == "full"
-    assert by_url["channels/email/page/2/"].search == "none"
+    assert by_url["channels/email/"].indexed == "title"  # found by the channel's name; its rows on their maps
+    assert by_url["channels/email/page/2/"].indexed == "none"
     nav = json.dumps(plan.nav)
     assert "touchpoints/index.md" in nav and "/page/" not in nav

@@ -76,7 +76,7 @@ class ChannelPages:
     def _group_pages(self, url: str, page: GroupPage, template: str, kind: str,
                      view: Callable[[GroupRows], object]) -> list[GeneratedPage]:
         """A channel's or a department's page in its parts: the summary on the first, touchpoints on each."""
-        return [self.s.part_page(rows.part, page.name, template, kind, view(rows), search="full")
+        return [self.s.part_page(rows.part, page.name, template, kind, view(rows))
                 for rows in self._parts(url, page)]
 
     def _ideas_at(self, split: GroupSides) -> list[Idea]:

@@ -118,13 +118,13 @@ class PortfolioShared:
         return self.ctx.render(template, url, self.view, view)
 
     def page(self, url: str, title: str, template: str, kind: str, view: object,
-             hide: tuple[str, ...] = (), search: str = "full") -> GeneratedPage:
+             hide: tuple[str, ...] = (), search: str | None = None) -> GeneratedPage:
         """A page across maps; ``hide`` names Material's sidebars to leave out, for tables that need the width."""
         return GeneratedPage.virtual(url, title, Later(lambda: self.render(template, url, view)), kind, hide,
                                      search=search)
 
     def part_page(self, part: paging.Part, title: str, template: str, kind: str, view: object,
-                  hide: tuple[str, ...] = (), search: str = "title") -> GeneratedPage:
+                  hide: tuple[str, ...] = (), search: str | None = None) -> GeneratedPage:
         """One part of a long listing: the first as :meth:`page` with ``search``; the others kind ``<kind>-part``,
         titled with their number, left out of the site search (their rows are indexed on their maps' pages)."""
         if part.number == 1:
