@@ -45,7 +45,8 @@ class Listings:
                 groups[folder].append(row)
             view = JourneysIndexView(
                 groups=[FolderGroup(anchor=folder_anchor(folder), folder=folder, name=folder_name(folder),
-                                    journeys=found, url=folders.urls.get(folder), continued=folder in seen)
+                                    journeys=found, rows=self.rows.html(part.url, found),
+                                    url=folders.urls.get(folder), continued=folder in seen)
                         for folder, found in groups.items()],
                 count=len(rows), part=paging.Part(part.listing, part.number, part.count,
                                                   [row for _, row in part.rows], part.first, part.total),
@@ -75,6 +76,7 @@ class Listings:
         for part in paging.split(url, self.rows.listing(own)):
             body = self.ctx.render("index/folder.html", part.url, FolderView(
                 name=name, folder=folder, crumbs=folders.crumbs(folder)[:-1], journeys=list(part.rows),
+                rows=self.rows.html(part.url, part.rows),
                 below=folders.below[folder] - len(own), subfolders=subfolders, part=part,
             ))
             pages.append(self.page(part, name, body, "folder"))

@@ -39,7 +39,8 @@ class PersonaPages:
                                                                             image=self.image_url(entry))),
             self.history.freshness(entry, url, None),
             entry.body.strip("\n"),
-            self.ctx.render("persona/journeys.html", url, PersonaJourneysView(p=p, journeys=journeys, stages=stages,
-                                                                              averages=averages)),
+            self.ctx.render("persona/journeys.html", url, PersonaJourneysView(
+                p=p, journeys=journeys, rows=self.rows.html(url, journeys, show_persona=False), stages=stages,
+                averages=averages)),
         ]
         return GeneratedPage.of(f"journeys/{entry.rel}", url, p.name, parts, "persona", entry.path)

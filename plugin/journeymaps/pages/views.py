@@ -67,6 +67,7 @@ class FolderGroup:
     folder: str  # '' for the top of the journeys folder
     name: str
     journeys: list[MapRow]  # those on this part of the list
+    rows: Markup  # their rows, rendered (``_macros.html``'s ``journey_row``)
     url: str | None  # the folder's own page, if it has one
     continued: bool  # the folder's first maps are on the part before
 
@@ -97,6 +98,7 @@ class FolderView:
     folder: str
     crumbs: list[Crumb]  # the folders above this one
     journeys: list[MapRow]  # the maps on this part of the folder's list
+    rows: Markup  # their rows, rendered
     below: int  # the maps in its sub-folders
     subfolders: list[SubFolder]
     part: Part[MapRow]  # this part of the list of the folder's own maps
@@ -256,6 +258,7 @@ class PersonaJourneysView:
 
     p: Persona
     journeys: list[MapRow]
+    rows: Markup  # their rows, rendered (without the persona column)
     stages: list[str]  # the stages of these maps, in vocabulary order
     averages: dict[str, dict[str, float | None]]  # by map id, then by stage
 
