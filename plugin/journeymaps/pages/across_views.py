@@ -133,6 +133,7 @@ class StageColumn:
     pains: list[PainPoint]  # the same
     url: str  # the address of the persona's column (on the part with its first map)
     continued: bool  # in a column: the persona's first maps are on the part before
+    items: Markup  # in a column: the ``<li>`` of each map (its name, badges and phase), rendered once per map
 
 
 @dataclass(frozen=True)

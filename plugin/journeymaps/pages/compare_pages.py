@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cached_property
+from typing import Any
+
+from markupsafe import Markup, escape
 
 from journeymaps.figures.analysis import Tally, journey_average, phase_average, steps
 from journeymaps.figures.places import PainPoint, Place, TouchpointUse
@@ -26,8 +30,10 @@ from journeymaps.pages.across_views import (
 )
 from journeymaps.pages.format import heat_class
 from journeymaps.pages.generated import GeneratedPage
+from journeymaps.pages.link_marks import marked, unmark
 from journeymaps.pages.portfolio_shared import AS_IS_NAMES, WIDE, PortfolioShared, unapproved
 from journeymaps.pages.stage_parts import StageParts
+from journeymaps.pages.views import variables
 
 
 def phases(maps: list[StageMap]) -> list[tuple[str, int]]:
@@ -43,6 +49,7 @@ class ComparePages:
         self.ctx = shared.ctx
         self.p = shared.p
         self.stage_parts = StageParts(shared.p)
+        self._refs: dict[str, str] = {}  # each map's journey_ref (portfolio/_parts.html), links marked
         self.futures_by_stage: dict[str, list[JourneyEntry]] = defaultdict(list)  # future maps with a phase there
         for entry in self.ctx.journeys.values():
             if entry.journey.type == "future":
@@ -95,7 +102,7 @@ class ComparePages:
             StageColumn(id=pid, name=self.ctx.persona_name(pid), maps=by_persona[pid], tally=p.cell(pid, stage),
                         touchpoints=p.stage_touchpoints.get((stage, pid), []),
                         pains=p.stage_pains.get((stage, pid), []),
-                        url=self.stage_parts.column_url(stage, pid), continued=False)
+                        url=self.stage_parts.column_url(stage, pid), continued=False, items=Markup())
             for pid in p.personas if pid in by_persona
         ]
         # the touchpoints and pain points of each phase in the stage (a map may have two), for the parts' columns
@@ -118,7 +125,8 @@ class ComparePages:
                 StageColumn(id=pid, name=self.ctx.persona_name(pid), maps=found, tally=p.cell(pid, stage),
                             touchpoints=[t for key in phases(found) for t in touchpoints[key]],
                             pains=[pain for key in phases(found) for pain in pains[key]],
-                            url=self.stage_parts.column_url(stage, pid), continued=pid in seen)
+                            url=self.stage_parts.column_url(stage, pid), continued=pid in seen,
+                            items=self.map_items(part.url, found))
                 for pid, found in maps.items()
             ]
             seen.update(maps)
@@ -137,6 +145,23 @@ class ComparePages:
             pages.append(GeneratedPage.virtual(part.url, title, body, "compare-stage", WIDE,
                                                search="full" if part.number == 1 else "none"))
         return pages
+
+    @cached_property
+    def parts_macros(self) -> Any:
+        """The macros of ``portfolio/_parts.html`` (a site's own too), with the shared fields, writing marked links."""
+        return self.ctx.env.get_template("portfolio/_parts.html").make_module(
+            {**variables(self.s.view), "link": marked, "term": self.ctx.term, "page_url": ""})
+
+    def map_items(self, url: str, maps: list[StageMap]) -> Markup:
+        """The ``<li>`` of each map of a column: its name, badges and phase (a map is on every stage it has)."""
+        out = []
+        for stage_map in maps:
+            ref = self._refs.get(stage_map.entry.id)
+            if ref is None:
+                ref = self._refs[stage_map.entry.id] = str(self.parts_macros.journey_ref(stage_map.entry))
+            phase = f' <span class="jm-muted">({escape(stage_map.phase_name)})</span>' if stage_map.phase_name else ""
+            out.append(f"<li>{ref}{phase}</li>")
+        return unmark(url, "".join(out))
 
     def scenario_page(self, scenario: str) -> GeneratedPage:
         """``compare/scenarios/<scenario>/``: the maps of a scenario phase by phase, curves overlaid."""

@@ -9,12 +9,9 @@ links in place of the marks.
 
 from __future__ import annotations
 
-import html
-import re
-import secrets
 from collections.abc import Iterable, Sequence
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from journeymaps.figures import analysis
 from journeymaps.model import addresses
@@ -22,15 +19,8 @@ from journeymaps.model.corpus import JourneyEntry
 from journeymaps.pages import charts
 from journeymaps.pages.context import RenderContext
 from journeymaps.pages.generated import html_block
+from journeymaps.pages.link_marks import marked, unmark
 from journeymaps.pages.views import MapRow
-
-# A rendered row links to ``<mark><address>``; the mark is drawn once per process, so no title can forge it.
-_MARK = f"jm-link-{secrets.token_hex(6)}:"
-_MARKED = re.compile(rf'href="{_MARK}([^"]*)"')
-
-
-def _marked(address: str) -> str:
-    return _MARK + address
 
 
 class MapRows:
@@ -49,13 +39,9 @@ class MapRows:
             found = self._html.get(key)
             if found is None:
                 macro = self.ctx.env.get_template("_macros.html").module.journey_row  # type: ignore[attr-defined]
-                found = self._html[key] = html_block(str(macro(row, _marked, show_persona)))
+                found = self._html[key] = html_block(str(macro(row, marked, show_persona)))
             out.append(found)
-
-        def link(found: re.Match) -> str:
-            return f'href="{escape(addresses.href(url, html.unescape(found.group(1))))}"'
-
-        return Markup(_MARKED.sub(link, "\n".join(out)))
+        return unmark(url, "\n".join(out))
 
     def listing(self, entries: Iterable[JourneyEntry]) -> list[MapRow]:
         """The rows of ``entries``, by title."""
