@@ -118,7 +118,8 @@ def test_a_folder_split_across_parts_has_its_heading_on_both(site: Site) -> None
     first, second = (html(p) for p in site.parts("journeys/"))
     # the maps are listed folder after folder: the folder at the cut is on both parts, "continued" on the second
     cut = re.findall(r'<h2 id="(folder-[^"]+)"', first)[-1]
-    assert re.search(rf'<h2 id="{cut}">.*?\(continued\)</span></h2>', second)
+    assert re.search(rf'<h2 id="{cut}">.*?</h2>\s*<p class="jm-muted">Continued from <a href="../../">part 1</a>',
+                     second)
     assert f'<h2 id="{cut}">' in first and f'<h2 id="{cut}">' in second
 
 
