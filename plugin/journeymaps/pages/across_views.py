@@ -108,8 +108,9 @@ class CompareView:
     stage_counts: dict[str, int]  # the personas with a map in each stage
     legend: list[tuple[float, str]]  # (score, heat class) of each whole score
     scenarios: dict[str, list[JourneyEntry]]
-    futures: list[FutureComparison]
+    futures: list[FutureComparison]  # one row each; the full comparison is on the future map's page
     unbased: list[JourneyEntry]
+    column_url: Callable[[str, str], str]  # (stage, persona) -> the persona's column on the stage's page
 
 
 @dataclass(frozen=True)
@@ -126,19 +127,24 @@ class StageColumn:
 
     id: str
     name: str
-    maps: list[StageMap]
-    tally: Tally
-    touchpoints: list[TouchpointUse]
-    pains: list[PainPoint]
+    maps: list[StageMap]  # on the summary: all the persona's maps in the stage; in a column: those of this part
+    tally: Tally  # the persona's steps in the whole stage
+    touchpoints: list[TouchpointUse]  # at the steps of ``maps``
+    pains: list[PainPoint]  # the same
+    url: str  # the address of the persona's column (on the part with its first map)
+    continued: bool  # in a column: the persona's first maps are on the part before
+    items: Markup  # in a column: the ``<li>`` of each map (its name, badges and phase), rendered once per map
 
 
 @dataclass(frozen=True)
 class StageView:
-    """``compare/stage.html``: one stage across personas."""
+    """``compare/stage.html``: one part of a stage across personas."""
 
     stage: str
     description: str | None
-    columns: list[StageColumn]
+    summary: list[StageColumn]  # every persona with a map in the stage, all its maps there
+    columns: list[StageColumn]  # the columns of this part
+    part: Part[StageMap]  # this part: its maps, their range and the links to the other parts
     missing: list[str]  # personas without an as-is map in the stage
     futures: list[JourneyEntry]  # future maps with a phase in the stage
     previous: str | None
@@ -360,3 +366,4 @@ class OverviewView:
     due_total: int  # every map overdue, never reviewed or due soon
     policy: ReviewPolicy
     on_home: bool  # rendered as the site's home page
+    column_url: Callable[[str, str], str]  # (stage, persona) -> the persona's column on the stage's page

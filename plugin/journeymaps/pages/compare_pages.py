@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cached_property
+from typing import Any
+
+from markupsafe import Markup, escape
 
 from journeymaps.figures.analysis import Tally, journey_average, phase_average, steps
-from journeymaps.figures.places import Place
+from journeymaps.figures.places import PainPoint, Place, TouchpointUse
+from journeymaps.figures.portfolio import StageMap
 from journeymaps.model import addresses
 from journeymaps.model.corpus import JourneyEntry
 from journeymaps.model.types import AS_IS_TYPES, humanize
@@ -25,7 +30,15 @@ from journeymaps.pages.across_views import (
 )
 from journeymaps.pages.format import heat_class
 from journeymaps.pages.generated import GeneratedPage
+from journeymaps.pages.link_marks import marked, unmark
 from journeymaps.pages.portfolio_shared import AS_IS_NAMES, WIDE, PortfolioShared, unapproved
+from journeymaps.pages.stage_parts import StageParts
+from journeymaps.pages.views import variables
+
+
+def phases(maps: list[StageMap]) -> list[tuple[str, int]]:
+    """(map id, phase index) of the phases of ``maps``, in order (a phase without steps has nothing to add)."""
+    return list(dict.fromkeys((m.entry.id, place.view.phase_index) for m in maps for place in m.places))
 
 
 class ComparePages:
@@ -35,6 +48,8 @@ class ComparePages:
         self.s = shared
         self.ctx = shared.ctx
         self.p = shared.p
+        self.stage_parts = StageParts(shared.p)
+        self._refs: dict[str, str] = {}  # each map's journey_ref (portfolio/_parts.html), links marked
         self.futures_by_stage: dict[str, list[JourneyEntry]] = defaultdict(list)  # future maps with a phase there
         for entry in self.ctx.journeys.values():
             if entry.journey.type == "future":
@@ -72,31 +87,81 @@ class ComparePages:
             stage_counts={s: len(p.stage_maps[s]) for s in p.stages},
             legend=[(float(v), heat_class(v, scale)) for v in range(scale.min, scale.max + 1)],
             scenarios=p.scenarios, futures=list(p.futures.values()), unbased=p.unbased,
+            column_url=self.stage_parts.column_url,
         ))
 
-    def stage_page(self, stage: str) -> GeneratedPage:
-        """``compare/<stage>/``: one stage across personas, side by side."""
+    def stage_pages(self, stage: str) -> list[GeneratedPage]:
+        """``compare/<stage>/``: one stage across personas, side by side, in parts of a bounded number of steps.
+
+        The first part has the summary of every persona; each part has the
+        columns of the personas whose maps it holds (see ``stage_parts``).
+        """
         p = self.p
         by_persona = p.stage_maps[stage]
-        columns = [
+        summary = [
             StageColumn(id=pid, name=self.ctx.persona_name(pid), maps=by_persona[pid], tally=p.cell(pid, stage),
                         touchpoints=p.stage_touchpoints.get((stage, pid), []),
-                        pains=p.stage_pains.get((stage, pid), []))
+                        pains=p.stage_pains.get((stage, pid), []),
+                        url=self.stage_parts.column_url(stage, pid), continued=False, items=Markup())
             for pid in p.personas if pid in by_persona
         ]
+        # the touchpoints and pain points of each phase in the stage (a map may have two), for the parts' columns
+        touchpoints: dict[tuple[str, int], list[TouchpointUse]] = defaultdict(list)
+        pains: dict[tuple[str, int], list[PainPoint]] = defaultdict(list)
+        for column in summary:
+            for use in column.touchpoints:
+                touchpoints[(use.entry.id, use.view.phase_index)].append(use)
+            for pain in column.pains:
+                pains[(pain.entry.id, pain.view.phase_index)].append(pain)
         stage_ids = self.s.stage_ids
         index = self.s.stage_order[stage]
         term = self.ctx.terms["stages"][stage]
-        return self.s.page(
-            addresses.stage_compare_url(stage), f"{term.label} across personas", "compare/stage.html",
-            "compare-stage", StageView(
-                stage=stage, description=term.description, columns=columns,
+        pages, seen = [], set()
+        for part in self.stage_parts.parts(stage):
+            maps: dict[str, list[StageMap]] = defaultdict(list)
+            for stage_map in part.rows:
+                maps[stage_map.entry.journey.persona].append(stage_map)
+            columns = [
+                StageColumn(id=pid, name=self.ctx.persona_name(pid), maps=found, tally=p.cell(pid, stage),
+                            touchpoints=[t for key in phases(found) for t in touchpoints[key]],
+                            pains=[pain for key in phases(found) for pain in pains[key]],
+                            url=self.stage_parts.column_url(stage, pid), continued=pid in seen,
+                            items=self.map_items(part.url, found))
+                for pid, found in maps.items()
+            ]
+            seen.update(maps)
+            title = f"{term.label} across personas"
+            if part.number > 1:
+                title += f" (part {part.number} of {part.count})"
+            view = StageView(
+                stage=stage, description=term.description, summary=summary, columns=columns, part=part,
                 missing=[pid for pid in p.personas if pid not in by_persona],
                 futures=self.futures_by_stage.get(stage, []),
                 previous=stage_ids[index - 1] if index else None,
                 next=stage_ids[index + 1] if index + 1 < len(stage_ids) else None,
-            ), hide=WIDE,
-        )
+            )
+            body = self.s.render("compare/stage.html", part.url, view)
+            # the rows are left out of the search (the journey pages have them); the later parts have nothing else
+            pages.append(GeneratedPage.virtual(part.url, title, body, "compare-stage", WIDE,
+                                               search="full" if part.number == 1 else "none"))
+        return pages
+
+    @cached_property
+    def parts_macros(self) -> Any:
+        """The macros of ``portfolio/_parts.html`` (a site's own too), with the shared fields, writing marked links."""
+        return self.ctx.env.get_template("portfolio/_parts.html").make_module(
+            {**variables(self.s.view), "link": marked, "term": self.ctx.term, "page_url": ""})
+
+    def map_items(self, url: str, maps: list[StageMap]) -> Markup:
+        """The ``<li>`` of each map of a column: its name, badges and phase (a map is on every stage it has)."""
+        out = []
+        for stage_map in maps:
+            ref = self._refs.get(stage_map.entry.id)
+            if ref is None:
+                ref = self._refs[stage_map.entry.id] = str(self.parts_macros.journey_ref(stage_map.entry))
+            phase = f' <span class="jm-muted">({escape(stage_map.phase_name)})</span>' if stage_map.phase_name else ""
+            out.append(f"<li>{ref}{phase}</li>")
+        return unmark(url, "".join(out))
 
     def scenario_page(self, scenario: str) -> GeneratedPage:
         """``compare/scenarios/<scenario>/``: the maps of a scenario phase by phase, curves overlaid."""
@@ -134,7 +199,7 @@ class ComparePages:
 
     def pages(self) -> list[GeneratedPage]:
         """Every page under ``compare/``."""
-        found = [self.index(), *(self.stage_page(s) for s in self.s.stage_ids)]
+        found = [self.index(), *(page for s in self.s.stage_ids for page in self.stage_pages(s))]
         if self.s.has_scenarios_index:
             found.append(self.scenarios_page())
         found += [self.scenario_page(s) for s in self.p.scenarios]

@@ -8,6 +8,7 @@ from collections.abc import Container, Iterable
 from journeymaps.model import addresses
 from journeymaps.model.corpus import JourneyEntry
 from journeymaps.model.types import humanize
+from journeymaps.pages.paging import ROWS_PER_PAGE, part_url
 from journeymaps.pages.views import Crumb
 
 
@@ -45,10 +46,23 @@ class Folders:
         # ``map_ids`` are all valid maps, published or not.
         #: The address of each folder's page.
         self.urls = {folder: addresses.journey_url(folder) for folder in self.maps if folder and folder not in map_ids}
+        # journeys/ lists the maps folder by folder in parts of ROWS_PER_PAGE rows: a folder's heading is on the part
+        # that holds its first map (that of the next folder when it holds none directly).
+        #: The part of ``journeys/`` with each folder's heading.
+        self.index_part: dict[str, int] = {}
+        position = 0
+        for folder in sorted(self.maps):
+            self.index_part[folder] = min(position, max(len(journeys) - 1, 0)) // ROWS_PER_PAGE + 1
+            position += len(self.maps[folder])
 
     def url(self, folder: str) -> str:
         """The address of a folder's page, or of its heading on ``journeys/`` when it has none."""
-        return self.urls.get(folder) or f"{addresses.JOURNEYS_INDEX}#{folder_anchor(folder)}"
+        return self.urls.get(folder) or self.heading_url(folder)
+
+    def heading_url(self, folder: str) -> str:
+        """The address of a folder's heading on the part of ``journeys/`` that lists its maps."""
+        part = self.index_part.get(folder, 1)
+        return f"{part_url(addresses.JOURNEYS_INDEX, part)}#{folder_anchor(folder)}"
 
     def crumbs(self, folder: str) -> list[Crumb]:
         """The folders from the top down to ``folder``."""

@@ -1,8 +1,15 @@
-"""A map's row in the journey lists (``journeys/``, the folder pages, the persona pages), made once per map."""
+"""A map's row in the journey lists (``journeys/``, the folder pages, the persona pages), made once per map.
+
+A map is listed on three pages (the list of journeys, its folder's page, its
+persona's page). Its row is worked out and rendered once per build, by the
+``journey_row`` macro of ``_macros.html`` (a site's own copy included), with
+its links marked rather than written; each page then writes its own relative
+links in place of the marks.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from markupsafe import Markup
 
@@ -11,6 +18,8 @@ from journeymaps.model import addresses
 from journeymaps.model.corpus import JourneyEntry
 from journeymaps.pages import charts
 from journeymaps.pages.context import RenderContext
+from journeymaps.pages.generated import html_block
+from journeymaps.pages.link_marks import marked, unmark
 from journeymaps.pages.views import MapRow
 
 
@@ -20,6 +29,19 @@ class MapRows:
     def __init__(self, ctx: RenderContext) -> None:
         self.ctx = ctx
         self._made: dict[str, MapRow] = {}
+        self._html: dict[tuple[str, bool], str] = {}  # (map id, with the persona column) -> the row, links marked
+
+    def html(self, url: str, rows: Sequence[MapRow], show_persona: bool = True) -> Markup:
+        """The ``<tr>`` of each of ``rows`` on the page at ``url`` (each rendered once per build)."""
+        out = []
+        for row in rows:
+            key = (row.entry.id, show_persona)
+            found = self._html.get(key)
+            if found is None:
+                macro = self.ctx.env.get_template("_macros.html").module.journey_row  # type: ignore[attr-defined]
+                found = self._html[key] = html_block(str(macro(row, marked, show_persona)))
+            out.append(found)
+        return unmark(url, "\n".join(out))
 
     def listing(self, entries: Iterable[JourneyEntry]) -> list[MapRow]:
         """The rows of ``entries``, by title."""

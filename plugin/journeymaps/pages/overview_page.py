@@ -17,6 +17,7 @@ from journeymaps.model.types import AS_IS_TYPES
 from journeymaps.pages.across_views import CompareRow, HeatCell, OverviewView
 from journeymaps.pages.generated import GeneratedPage, front_matter
 from journeymaps.pages.portfolio_shared import PortfolioShared, unapproved
+from journeymaps.pages.stage_parts import StageParts
 
 TITLE = "Overview"
 
@@ -28,6 +29,7 @@ class OverviewPage:
         self.s = shared
         self.ctx = shared.ctx
         self.p = shared.p
+        self.stage_parts = StageParts(shared.p)  # the heatmap links each cell to the persona's column
 
     def _last_change(self, entry: JourneyEntry) -> tuple[dt.datetime, str] | None:
         history = self.ctx.history
@@ -65,6 +67,7 @@ class OverviewPage:
             due_total=len(due),
             policy=ctx.reviews,
             on_home=on_home,
+            column_url=self.stage_parts.column_url,
         )
 
     def page(self) -> GeneratedPage:

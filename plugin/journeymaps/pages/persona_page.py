@@ -40,6 +40,7 @@ class PersonaPages:
             Later(lambda: self.history.freshness(entry, url, None)),
             entry.body.strip("\n"),
             Later(lambda: self.ctx.render("persona/journeys.html", url, PersonaJourneysView(
-                p=p, journeys=journeys, stages=stages, averages=averages))),
+                p=p, journeys=journeys, rows=self.rows.html(url, journeys, show_persona=False), stages=stages,
+                averages=averages))),
         ]
         return GeneratedPage.of(f"journeys/{entry.rel}", url, p.name, parts, "persona", entry.path)

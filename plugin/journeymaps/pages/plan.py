@@ -76,7 +76,7 @@ def build_plan(
     if with_home:  # the overview is the home page of a site without its own
         plan.pages.append(overview.home())
     plan.pages.append(overview.page())
-    plan.pages.append(listings.journeys_index())
+    plan.pages += listings.journeys_index()
     plan.pages += listings.folder_pages()
     plan.pages += [journey_pages.page(e) for e in ctx.journeys.values()]
     plan.pages.append(listings.personas_index())

@@ -22,6 +22,7 @@ from journeymaps.git.history import Author, FileHistory
 from journeymaps.model.corpus import JourneyEntry, PersonaEntry
 from journeymaps.model.types import EmotionScale, Journey, Persona, Phase
 from journeymaps.pages.icons import Icons
+from journeymaps.pages.paging import Part
 
 
 def variables(view: object) -> dict[str, object]:
@@ -65,16 +66,19 @@ class FolderGroup:
     anchor: str
     folder: str  # '' for the top of the journeys folder
     name: str
-    journeys: list[MapRow]
+    journeys: list[MapRow]  # those on this part of the list
+    rows: Markup  # their rows, rendered (``_macros.html``'s ``journey_row``)
     url: str | None  # the folder's own page, if it has one
+    continued: bool  # the folder's first maps are on the part before
 
 
 @dataclass(frozen=True)
 class JourneysIndexView:
-    """``index/journeys.html``: every published map, grouped by folder."""
+    """``index/journeys.html``: one part of the list of every published map, grouped by folder."""
 
-    groups: list[FolderGroup]
+    groups: list[FolderGroup]  # the folders of this part's maps
     count: int
+    part: Part[MapRow]  # this part of the list: its number, its rows' range and the links to the others
 
 
 @dataclass(frozen=True)
@@ -93,9 +97,11 @@ class FolderView:
     name: str
     folder: str
     crumbs: list[Crumb]  # the folders above this one
-    journeys: list[MapRow]
+    journeys: list[MapRow]  # the maps on this part of the folder's list
+    rows: Markup  # their rows, rendered
     below: int  # the maps in its sub-folders
     subfolders: list[SubFolder]
+    part: Part[MapRow]  # this part of the list of the folder's own maps
 
 
 @dataclass(frozen=True)
@@ -253,6 +259,7 @@ class PersonaJourneysView:
 
     p: Persona
     journeys: list[MapRow]
+    rows: Markup  # their rows, rendered (without the persona column)
     stages: list[str]  # the stages of these maps, in vocabulary order
     averages: dict[str, dict[str, float | None]]  # by map id, then by stage
 
