@@ -193,7 +193,11 @@ class GeneratedPage:
     def text(self) -> str:
         """The Markdown with the fragments written in (what the page would be as one Markdown document)."""
         self.render()
-        return _SLOT.sub(lambda m: self.fragments[int(m.group(1))], self.markdown)
+        def put(found: re.Match) -> str:
+            fragment = self.fragments[int(found.group(1))]
+            return fragment + found.group(2) if fragment else ""
+
+        return _SLOT.sub(put, self.markdown)
 
     def fill(self, html: str, search: bool = False) -> str:
         """The HTML that MkDocs made of :attr:`markdown`, with each placeholder replaced by its fragment.
