@@ -1,7 +1,9 @@
 """The site search's index, built by MkDocs: each thing once, where it lives, with short texts.
 
-A map is indexed with its own entry and one entry per touchpoint and per pain point at its anchor; a page across
-maps with its title and introduction; the later parts of a listing and the home page the plugin makes not at all.
+On a large site a map is indexed with its own entry and one entry per touchpoint and per pain point at its anchor
+(the sample site is built as one, with the limit set to 0); on a site of at most DETAIL_LIMIT maps its steps, facts
+and narrative too. A page across maps is indexed with its title and introduction; the later parts of a listing and
+the home page the plugin makes not at all.
 """
 
 from __future__ import annotations
@@ -23,16 +25,37 @@ TOUCHPOINT = re.compile(r'<h3 id="([^"]+)" class="jm-tp-name">(.*?)<a class="hea
 PAIN = re.compile(r'<li id="(jm-pain-[^"]+)" class="jm-pain">.*?</svg>(.*?)</li>', re.S)
 
 
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory) -> Path:
-    """The repository's own site."""
-    root = tmp_path_factory.mktemp("sample")
+def sample_site(root: Path, detail_limit: int) -> Path:
+    """The repository's own site, built as if it had more maps than ``detail_limit``."""
     for name in ("mkdocs.yml", "docs", "journeys", "theme_overrides"):
         src = REPO / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
-    result = build(root, "--strict")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(searchview, "DETAIL_LIMIT", detail_limit)
+        result = build(root, "--strict")
     assert result.returncode == 0, result.stderr
     return root / "site"
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory) -> Path:
+    """The repository's own site, indexed as a large site is."""
+    return sample_site(tmp_path_factory.mktemp("sample"), 0)
+
+
+def test_a_site_of_few_maps_indexes_each_map_in_detail(tmp_path: Path) -> None:
+    site = sample_site(tmp_path, searchview.DETAIL_LIMIT)
+    entries = {e["location"]: e for e in search_index(site)}
+    address = "journeys/retail/buy-running-shoes/"
+    locations = [loc for loc in entries if loc.startswith(address + "#")]
+    # a step at its anchor with what its lanes say, its touchpoints and pain points, the map's facts and narrative
+    step = entries[f"{address}#purchase-1"]
+    assert step["title"].startswith("Orders") and step["boost"] == searchview.STEP_BOOST
+    assert any(loc.endswith("#purchase-1-app-checkout") for loc in locations)
+    assert len(locations) > len({loc for loc in locations if loc.split("#")[1].startswith(("jm-pain", "purchase-1-",
+                                                                                               "awareness-1-"))})
+    assert "nine interviews with club runners" in " ".join(e["text"] for e in entries.values()
+                                                            if e["location"].startswith(address))
 
 
 def maps(site: Path) -> dict[str, str]:
@@ -126,9 +149,10 @@ def test_every_page_of_a_kind_indexed_by_none_is_left_out(tmp_path: Path, monkey
     assert not [e for e in entries if "/page/" in e["location"]]  # no later part of a listing
 
 
-def test_mkdocs_own_search_gets_the_same_pages_without_boosts(tmp_path: Path) -> None:
-    # MkDocs' own search makes sections of the headings of a page's table of contents only: a map has its own
-    # entry there, and the pages across maps are left out or indexed by their title as with Material's
+def test_mkdocs_own_search_gets_the_same_pages_without_boosts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # MkDocs' own search makes sections of the headings of a page's table of contents only: a map of a large site
+    # has its own entry there, and the pages across maps are left out or indexed by their title as with Material's
+    monkeypatch.setattr(searchview, "DETAIL_LIMIT", 0)
     root = spec_site(tmp_path, FRESH_CONFIG.replace("  name: material", "  name: mkdocs"))
     result = build(root, "--strict")
     assert result.returncode == 0, result.stderr

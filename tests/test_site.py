@@ -151,18 +151,20 @@ def test_search_index_lands_on_touchpoints(sample: Path) -> None:
     entries = {e["location"]: e for e in search_index(sample)}
     entry = entries["journeys/retail/buy-running-shoes/#purchase-1-app-checkout"]
     assert entry["title"] == "App checkout"
-    assert entry["text"] == ""  # its name: the channel, device and department have their own pages
+    assert "Mobile app" in entry["text"]  # a site of few maps: its facts (a large one keeps only its name)
     assert any(loc.startswith("personas/harold/") for loc in entries)
 
 
-def test_search_indexes_the_things_of_a_map_not_its_steps(sample: Path) -> None:
-    # a map is indexed with its own entry and the touchpoints and pain points that live on it (test_search_index.py);
-    # its steps, lanes and figures would make the index of a thousand maps several times larger
+def test_search_indexes_the_time_and_the_blueprint_lanes_of_a_step(sample: Path) -> None:
+    # a site of few maps indexes each step with what its lanes say (test_search_index.py: a large one does not)
     entries = {e["location"]: e for e in search_index(sample)}
-    blueprint = "journeys/blueprints/return-or-exchange/"
-    assert blueprint in entries and blueprint + "#retention-1-chat-agent" in entries
-    assert blueprint + "#retention-1" not in entries and blueprint + "#jm-about" not in entries
-    assert not [e for e in entries.values() if "A chat agent joins after four minutes" in e["text"]]  # frontstage
+    walk = entries["journeys/day-in-the-life/harold-morning-walk/#retention-1"]
+    assert walk["title"].startswith("Walks 5 km along the river path")
+    assert "The walk, step 1, 08:05" in walk["text"]
+    chat = entries["journeys/blueprints/return-or-exchange/#retention-1"]["text"]
+    assert "A chat agent joins after four minutes" in chat  # frontstage
+    assert "The agent looks up the order in the order management system" in chat  # backstage
+    assert "Carrier returns portal, not connected to the order management system" in chat  # support
 
 
 def test_search_text_keeps_the_words_of_neighbouring_blocks_apart(sample: Path) -> None:
@@ -171,9 +173,10 @@ def test_search_text_keeps_the_words_of_neighbouring_blocks_apart(sample: Path) 
     def words(location: str) -> list[str]:  # as the search splits them (the site's separator is [\\s\\-]+)
         return re.split(r"[\s\-]+", html.unescape(re.sub(r"<[^>]+>", " ", entries[location]["text"])))
 
-    # the header of a map: its goal
-    header = words("journeys/retail/buy-running-shoes/")
-    for word in ("Goal", "Replace", "worn", "out", "daily", "trainer"):
+    # the goal in the header, the facts in the section "About this map"
+    header = words("journeys/retail/buy-running-shoes/") + words("journeys/retail/buy-running-shoes/#jm-about")
+    for word in ("Goal", "Replace", "worn", "out", "daily", "trainer", "Owner", "E", "commerce", "Scope", "From",
+                 "Scenario", "Reviewed", "Tags", "running"):
         assert word in header, word
     assert {"maps", "5", "current", "4", "personas", "74", "touchpoints"} <= set(words("overview/"))
 

@@ -48,7 +48,7 @@ def weigh(entries: list[dict], generated: GeneratedPage | None, boosts: bool = T
         anchor = entry["location"].partition("#")[2]
         if generated is None:
             weight = entry.get("boost", 1) * searchview.OTHER_BOOST
-        elif searchview.indexes(generated.kind, anchor, generated.boosts):
+        elif searchview.indexes(generated.indexed, anchor, generated.boosts):
             weight = searchview.boost(generated.kind, anchor, generated.boosts)
         else:
             continue

@@ -82,6 +82,8 @@ class JourneyPages:
         self.history = history
         self.across = across
         self.axis = emotion_chart.axis(ctx.scale)
+        #: Whether the site search gets each map in detail, or only its things by name (a large site).
+        self.detailed = len(ctx.journeys) <= searchview.DETAIL_LIMIT
 
     def view(self, entry: JourneyEntry) -> JourneyView:
         """What the templates of a map's page get."""
@@ -135,7 +137,10 @@ class JourneyPages:
         rendered = self.ctx.render("journey/map.html", url, view)
         if SKIP not in rendered:  # an overriding template that does not mark it: the table itself is indexed
             return rendered
-        plain = searchview.map_view(view.views)
+        if self.detailed:
+            plain = searchview.map_detail_view(view.j, view.phases, view.views, self.ctx.scale, self.ctx.term)
+        else:
+            plain = searchview.map_view(view.views)
         return Html(rendered + "\n" + plain)
 
     def page(self, entry: JourneyEntry) -> GeneratedPage:
@@ -167,6 +172,7 @@ class JourneyPages:
             parts.append(story.phases.get(phase.stage, ""))
         parts.append(story.notes)
         parts.append(Later(lambda: self.history.change_history(entry, url)))
-        page = GeneratedPage.of(f"journeys/{entry.rel}", url, j.title, parts, "journey", entry.path)
-        page.boosts = searchview.map_boosts(analysis.steps(j))
+        page = GeneratedPage.of(f"journeys/{entry.rel}", url, j.title, parts, "journey", entry.path,
+                                search=None if self.detailed else searchview.NAMED)
+        page.boosts = searchview.map_boosts(analysis.steps(j), steps=self.detailed)
         return page
