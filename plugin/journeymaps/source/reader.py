@@ -7,7 +7,8 @@ long numbers). Syntax errors become a :class:`YamlError` with the file line.
 
 The line of every value and key is worked out only when something asks for
 it (an error message): then the same converter reads the text again, recording
-lines.
+lines. Most front matter is plain block YAML, which :mod:`journeymaps.source.quick`
+reads much faster than PyYAML builds its events; the rest goes to PyYAML.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import yaml
 
 from journeymaps.source.converter import Converter
 from journeymaps.source.document import Document, LineMap, YamlError
+from journeymaps.source.quick import read_plain
 
 try:  # libyaml is several times faster; the pure-Python parser gives the same events
     from yaml import CSafeLoader as _Parser
@@ -71,7 +73,18 @@ def parse_yaml(text: str, line_offset: int = 0) -> Document:
 
     A duplicate key does not stop the reading: it is listed in :attr:`Document.problems`
     and the first value is kept, so that the other problems of the file are found too.
+
+    The usual front matter (plain block YAML) is read by :func:`~journeymaps.source.quick.read_plain`,
+    several times faster; anything else, and every text with a problem, by :func:`read_with_pyyaml`.
     """
+    plain = read_plain(text)
+    if plain is not None:
+        return Document(plain, locate=lambda: _locate(text, _Lines(text, line_offset)))
+    return read_with_pyyaml(text, line_offset)
+
+
+def read_with_pyyaml(text: str, line_offset: int = 0) -> Document:
+    """:func:`parse_yaml` by PyYAML's events alone: any YAML, with every check and problem of the format."""
     lines = _Lines(text, line_offset)
     converter = Converter(lines)
     try:
