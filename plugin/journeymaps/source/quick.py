@@ -25,9 +25,13 @@ MAX_PLAIN_NUMBER = 100
 # Characters that are not simply printable for YAML (control characters, tabs, line breaks other than
 # '\n', a byte-order mark, surrogates): their texts are left to the full reader. The usual lines cannot
 # hold them; the others are checked one by one.
-_NOT_PLAIN = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+_NOT_PLAIN = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+# A plain key that reads as text (not null, true or false).
+_KEY = r"(?!(?:null|Null|NULL|true|True|TRUE|false|False|FALSE):)([A-Za-z_][A-Za-z0-9_-]{0,99}+)"
+# What a usual value may hold: no ':' or '#' (no key, no comment) and no character that is not simply printable.
+_VALUE_CHAR = r"[^:# \x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
 # One line: its indent, a list entry's "- ", a plain key and its ':', and the rest of the line.
-_LINE = re.compile(r"( *)(- +)?(?:([A-Za-z_][A-Za-z0-9_-]{0,99}):(?= |$) *)?")
+_LINE = re.compile(rf"( *)(- +)?(?:{_KEY}:(?= |$) *)?")
 _DOUBLE = re.compile(r'"([^"\\]*)"(?: +#.*| *)')
 _SINGLE = re.compile(r"'((?:[^']|'')*)'(?: +#.*| *)")
 # Flow collections on one line, without nesting: "[a, b]", "{name: Conversion, unit: '%'}".
@@ -37,10 +41,9 @@ _FLOW_VALUE = re.compile(r""" *(?:"([^"\\]*)"|'((?:[^']|'')*)'"""
 _EMPTY_FLOW = re.compile(r" *([\]}])")
 _END = re.compile(r"(?: +#.*| *)")
 # Every line: the usual one (a key, a list entry's dash or both, and a plain value without ':' or '#',
-# or nothing), else the whole line (the last group) for the general reading.
+# or nothing; trailing spaces are not part of the value), else the whole line (the last group).
 _LINES = re.compile(
-    r"^( *+)(- ++)?(?:([A-Za-z_][A-Za-z0-9_-]{0,99}+):(?: ++|$))?"
-    r"((?:[A-Za-z0-9_(]|-(?=[0-9]))[^:#\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]*+)?$"
+    rf"^( *+)(- ++)?(?:{_KEY}:(?: ++|$))?((?:[A-Za-z0-9_(]|-(?=[0-9])){_VALUE_CHAR}*+(?: ++{_VALUE_CHAR}++)*+)? *+$"
     r"|^(.+)$", re.MULTILINE)
 # How a plain scalar cannot start (an indicator), or could start but is left to the full reader.
 _PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@` ")
@@ -53,7 +56,9 @@ _SHORT = 24
 
 
 _NOTHING = object()  # nothing after a key on its line: its value, if any, is on the next lines
-_NOT_TEXT_START = frozenset("0123456789+-.~nNtTfF")  # how a null, boolean or number can start
+_NUMBER_START = frozenset("0123456789+-.~")  # how a number (or ~, a null) can start
+_WORD_START = frozenset("nNtTfF")
+_WORDS = {word: plain_scalar(word) for word in _NOT_TEXT_KEYS}  # the plain words that are not text
 
 
 class _NotPlain(Exception):
@@ -195,10 +200,11 @@ def _read(text: str) -> dict:
         elif not key and not dash:
             raise _NotPlain  # a scalar on a line of its own: more than one line, or an error
         else:
-            if value[-1] == " ":
-                value = value.rstrip(" ")
-            if value[0] in _NOT_TEXT_START:  # a number, true, null...
+            first = value[0]
+            if first in _NUMBER_START:
                 value = _plain(value)
+            elif first in _WORD_START and value in _WORDS:  # null, true, false...
+                value = _WORDS[value]
             elif len(value) <= _SHORT:
                 value = shared.get(value) or _share(value)
         at = len(indent)
@@ -244,7 +250,7 @@ def _read(text: str) -> dict:
                 raise _NotPlain
         else:
             mapping = items
-        if key in mapping or key in _NOT_TEXT_KEYS:  # a duplicate key, or one that is not text
+        if key in mapping:  # a duplicate key: the full reader reports it
             raise _NotPlain
         key = shared.get(key) or _share(key)
         if value is _NOTHING:
