@@ -15,18 +15,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-
-from journeymaps.source.converter import Converter
 from journeymaps.source.document import Document, LineMap, YamlError
 from journeymaps.source.quick import read_plain
 
-try:  # libyaml is several times faster; the pure-Python parser gives the same events
-    from yaml import CSafeLoader as _Parser
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+if TYPE_CHECKING:  # PyYAML is imported when a text needs it: most runs read only plain front matter
+    import yaml
+
+    from journeymaps.source.converter import Converter
 
 _OTHER_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
 
@@ -45,7 +42,12 @@ class _Lines:
 
 
 def _convert(text: str, converter: Converter) -> Any:
-    parser = _Parser(text)
+    import yaml
+
+    try:  # libyaml is several times faster; the pure-Python parser gives the same events
+        parser = yaml.CSafeLoader(text)
+    except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+        parser = yaml.SafeLoader(text)
     try:  # the parser's own get_event: yaml.parse would add a generator's step to every event
         return converter.convert(parser.get_event)
     finally:
@@ -85,6 +87,10 @@ def parse_yaml(text: str, line_offset: int = 0) -> Document:
 
 def read_with_pyyaml(text: str, line_offset: int = 0) -> Document:
     """:func:`parse_yaml` by PyYAML's events alone: any YAML, with every check and problem of the format."""
+    import yaml
+
+    from journeymaps.source.converter import Converter
+
     lines = _Lines(text, line_offset)
     converter = Converter(lines)
     try:
@@ -102,6 +108,8 @@ def read_with_pyyaml(text: str, line_offset: int = 0) -> Document:
 
 def _locate(text: str, lines: _Lines) -> tuple[LineMap, LineMap]:
     """The lines of every value and key of a document that was read once already (so it reads again)."""
+    from journeymaps.source.converter import Converter
+
     converter = Converter(lines, record_lines=True)
     _convert(text, converter)
     return converter.lines, converter.key_lines
