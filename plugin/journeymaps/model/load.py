@@ -35,9 +35,7 @@ def load_corpus(root: Path | str, display_base: Path | None = None, cache: ReadC
     """
     # Reading keeps hundreds of thousands of small objects alive, none of them in a reference
     # cycle; the cyclic garbage collector would walk them again and again and took half of the
-    # time of validating 1,000 journeys. Pause it while reading, and then leave what was read out
-    # of its later walks (gc.freeze): they took a fifth of a second each, after reading too. The
-    # objects are still freed when nothing refers to them any more (they need no collector for that).
+    # time of validating 1,000 journeys. Pause it while reading.
     paused = gc.isenabled()
     gc.disable()
     try:
@@ -49,7 +47,6 @@ def load_corpus(root: Path | str, display_base: Path | None = None, cache: ReadC
         return corpus
     finally:
         if paused:
-            gc.freeze()
             gc.enable()
 
 
