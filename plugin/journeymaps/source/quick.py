@@ -30,6 +30,8 @@ _NOT_PLAIN = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\
 _KEY = r"(?!(?:null|Null|NULL|true|True|TRUE|false|False|FALSE):)([A-Za-z_][A-Za-z0-9_-]{0,99}+)"
 # What a usual value may hold: no ':' or '#' (no key, no comment) and no character that is not simply printable.
 _VALUE_CHAR = r"[^:# \x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
+# What a usual double-quoted value may hold: no escape, and no character that is not simply printable.
+_QUOTED_CHAR = r"[^\"\\\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
 # One line: its indent, a list entry's "- ", a plain key and its ':', and the rest of the line.
 _LINE = re.compile(rf"( *)(- +)?(?:{_KEY}:(?= |$) *)?")
 _DOUBLE = re.compile(r'"([^"\\]*)"(?: +#.*| *)')
@@ -41,9 +43,11 @@ _FLOW_VALUE = re.compile(r""" *(?:"([^"\\]*)"|'((?:[^']|'')*)'"""
 _EMPTY_FLOW = re.compile(r" *([\]}])")
 _END = re.compile(r"(?: +#.*| *)")
 # Every line: the usual one (a key, a list entry's dash or both, and a plain value without ':' or '#',
-# or nothing; trailing spaces are not part of the value), else the whole line (the last group).
+# a double-quoted one without escapes, or nothing; trailing spaces are not part of the value), else the
+# whole line (the last group).
 _LINES = re.compile(
-    rf"^( *+)(- ++)?(?:{_KEY}:(?: ++|$))?((?:[A-Za-z0-9_(]|-(?=[0-9])){_VALUE_CHAR}*+(?: ++{_VALUE_CHAR}++)*+)? *+$"
+    rf"^( *+)(- ++)?(?:{_KEY}:(?: ++|$))?"
+    rf"((?:[A-Za-z0-9_(]|-(?=[0-9])){_VALUE_CHAR}*+(?: ++{_VALUE_CHAR}++)*+|\"{_QUOTED_CHAR}*+\")? *+$"
     r"|^(.+)$", re.MULTILINE)
 # How a plain scalar cannot start (an indicator), or could start but is left to the full reader.
 _PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@` ")
@@ -201,7 +205,9 @@ def _read(text: str) -> dict:
             raise _NotPlain  # a scalar on a line of its own: more than one line, or an error
         else:
             first = value[0]
-            if first in _NUMBER_START:
+            if first == '"':
+                value = value[1:-1]
+            elif first in _NUMBER_START:
                 value = _plain(value)
             elif first in _WORD_START and value in _WORDS:  # null, true, false...
                 value = _WORDS[value]
