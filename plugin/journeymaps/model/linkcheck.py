@@ -13,14 +13,13 @@ code are not links; the line of each link is then found in the source text.
 from __future__ import annotations
 
 import difflib
+import functools
 import posixpath
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
-
-import markdown
 
 from journeymaps.model.corpus import Corpus, Entry
 from journeymaps.problems import Problem, quote
@@ -29,8 +28,9 @@ from journeymaps.source.files import source_files
 FIELD = "narrative"
 #: What may be the target of an inline link or image, or of a link reference definition: a superset of what
 #: Python-Markdown takes for one (one level of parentheses inside a target, as CommonMark allows).
-_CANDIDATES = re.compile(r"\]\(\s*(?:<([^>\n]*)>|((?:[^()\s]|\([^()\s]*\))+))"
-                         r"|^ {0,3}\[[^\]]+\]:\s*(?:<([^>\n]*)>|(\S+))", re.MULTILINE)
+#: (Two expressions: the first starts with a fixed text, which the regular expression engine finds fast.)
+_INLINE = re.compile(r"\]\(\s*(?:<([^>\n]*)>|((?:[^()\s]|\([^()\s]*\))+))")
+_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(?:<([^>\n]*)>|(\S+))", re.MULTILINE)
 _EXTENSIONS = ["fenced_code", "tables", "attr_list", "md_in_html"]
 
 
@@ -46,9 +46,11 @@ def check(corpus: Corpus, wanted: Callable[[Entry], bool] = lambda entry: True) 
     entries = [e for e in entries if _suspect(e, published)]
     if not entries:
         return []
+    import markdown  # only here: most runs parse nothing, and importing it takes longer than checking
+
     parser = markdown.Markdown(extensions=_EXTENSIONS)
     found: list[tuple[str, str]] = []
-    parser.treeprocessors.register(_Collect(parser, found), "journeymaps_links", 0)
+    parser.treeprocessors.register(_Collect(found), "journeymaps_links", 0)
     problems = []
     for entry in entries:
         found.clear()
@@ -60,10 +62,11 @@ def check(corpus: Corpus, wanted: Callable[[Entry], bool] = lambda entry: True) 
 def _suspect(entry: Entry, published: set[str]) -> bool:
     """Whether the narrative may have a link to a file that is not published."""
     folder = posixpath.dirname(entry.rel)
-    for match in _CANDIDATES.finditer(entry.body):
-        target = _target(match.group(match.lastindex or 0), folder)
-        if target is not None and target not in published:
-            return True
+    for candidates in (_INLINE, _DEFINITION) if "]:" in entry.body else (_INLINE,):
+        for match in candidates.finditer(entry.body):
+            target = _target(match.group(match.lastindex or 0), folder)
+            if target is not None and target not in published:
+                return True
     return False
 
 
@@ -87,6 +90,7 @@ def _problems(entry: Entry, found: list[tuple[str, str]], pages: set[str], publi
     return problems
 
 
+@functools.lru_cache(maxsize=4096)  # the same links (to personas, between maps) come back in many narratives
 def _target(url: str, folder: str) -> str | None:
     """The path below the journeys folder a link points at; None when it is not checked here."""
     parts = urlsplit(url)
@@ -104,11 +108,13 @@ def _hint(target: str, known: Iterable[str], folder: str) -> str:
     return f"; did you mean {quote(posixpath.relpath(close[0], folder or '.'))}?" if close else ""
 
 
-class _Collect(markdown.treeprocessors.Treeprocessor):
-    """Records each link and image of the page, in order, before anything rewrites them."""
+class _Collect:
+    """A tree processor that records each link and image of the page, in order, before anything rewrites them.
 
-    def __init__(self, md: markdown.Markdown, found: list[tuple[str, str]]) -> None:
-        super().__init__(md)
+    Python-Markdown only calls its ``run``: it needs no base class (whose import would cost every run).
+    """
+
+    def __init__(self, found: list[tuple[str, str]]) -> None:
         self.found = found
 
     def run(self, root: etree.Element) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import types
 import typing
 from pathlib import Path
@@ -19,7 +20,7 @@ from journeymaps.source.files import PERSONAS, SOURCE_SUFFIXES, VOCABULARY, disp
 from journeymaps.source.frontmatter import SourceFile, read_text, split_front_matter
 from journeymaps.source.reader import parse_yaml
 
-#: What the files of an earlier load said, by their text (see :func:`load_corpus`).
+#: What the files of an earlier load said, by a digest of their text (see :func:`load_corpus`).
 ReadCache = dict
 
 
@@ -150,11 +151,13 @@ def _read_entry(root: Path, rel: str, base: Path | None, corpus: Corpus, cls: ty
     if text is None:
         corpus.problems += problems
         return None
-    key = (cls, display, text)
+    # A digest, not the text: the cache would keep every file's text (12 MB for 1,000 maps) for nothing else.
+    key = (cls, display, hashlib.blake2b(text.encode(), digest_size=20).digest()) if cache is not None else None
     known = cache.get(key) if cache is not None else None
     if known is None:
         known = _parse_entry(text, display, Persona if cls is PersonaEntry else Journey)
-    used[key] = known
+    if key is not None:
+        used[key] = known
     source, value, problems = known
     corpus.problems += problems
     if source is None:

@@ -16,6 +16,7 @@ from journeymaps.source.files import PERSONAS, VOCABULARY, in_ignored
 IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
 
 _KIND_LIST = {"stage": "stages", "channel": "channels", "device": "devices", "department": "departments"}
+_TOUCHPOINT_REFS = ("channel", "device", "department")  # a touchpoint's keys that name a vocabulary id
 
 
 def check_vocabulary(vocabulary: Vocabulary, doc: Document, display: str) -> list[Problem]:
@@ -161,13 +162,18 @@ class _Checker:
     def add(self, path: tuple, message: str) -> None:
         self.problems.append(Problem(self.entry.display, self.entry.doc.line_of(path), dotted(path), message))
 
+    def ids(self, kind: str) -> dict:
+        """The ids of the vocabulary list for ``kind`` (none without a vocabulary)."""
+        known = self.known.get(kind)
+        if known is None:
+            known = self.known[kind] = self.vocabulary.index(_KIND_LIST[kind]) if self.vocabulary else {}
+        return known
+
     def ref(self, path: tuple, kind: str, value: str | None) -> None:
         """Report ``value`` unless it is an id of the vocabulary list for ``kind``."""
         if value is None or self.vocabulary is None:
             return
-        known = self.known.get(kind)
-        if known is None:
-            known = self.known[kind] = self.vocabulary.index(_KIND_LIST[kind])
+        known = self.ids(kind)
         if value in known:
             return
         if not known:
@@ -232,6 +238,7 @@ def check_journey(
         return check.problems
     scale = corpus.vocabulary.emotion_scale
     order = corpus.vocabulary.stage_order()
+    known = {key: check.ids(key) for key in _TOUCHPOINT_REFS}
     seen: dict[str, int] = {}  # the phase of each stage (lines are looked up only for a message)
     last = -1
     for p, phase in enumerate(_list(data.get("phases"))):
@@ -260,13 +267,14 @@ def check_journey(
                 check.add((*at, "emotion"), f"{emotion} is outside the emotion scale {scale.min}..{scale.max}")
             for t, touchpoint in enumerate(_list(step.get("touchpoints"))):
                 touchpoint = _dict(touchpoint)
-                tp = (*at, "touchpoints", t)
-                check.ref((*tp, "channel"), "channel", _str(touchpoint.get("channel")))
-                check.ref((*tp, "device"), "device", _str(touchpoint.get("device")))
-                check.ref((*tp, "department"), "department", _str(touchpoint.get("department")))
+                for key in _TOUCHPOINT_REFS:
+                    value = touchpoint.get(key)
+                    if isinstance(value, str) and value not in known[key]:  # a known id: nothing more to do
+                        check.ref((*at, "touchpoints", t, key), key, _str(value))
             for o, opportunity in enumerate(_list(step.get("opportunities"))):
-                owner = _str(_dict(opportunity).get("owner"))
-                check.ref((*at, "opportunities", o, "owner"), "department", owner)
+                owner = _dict(opportunity).get("owner")
+                if isinstance(owner, str) and owner not in known["department"]:
+                    check.ref((*at, "opportunities", o, "owner"), "department", _str(owner))
     _check_addresses(check, _list(data.get("phases")))
     return check.problems
 

@@ -34,6 +34,8 @@ Status = Literal["draft", "review", "approved", "archived"]
 STATUSES: tuple[str, ...] = get_args(Status)
 DEFAULT_STATUSES: tuple[str, ...] = ("draft", "review", "approved")
 Level = Literal["low", "medium", "high"]
+# One set object for each combination of fields given (see Strict.model_post_init).
+_FIELD_SETS: dict[frozenset[str], set[str]] = {}
 
 MAP_TYPE_NAMES: dict[str, str] = {
     "current": "Current state",
@@ -95,6 +97,16 @@ class Strict(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Share one set of the fields given between the models given the same fields.
+
+        Pydantic gives every model its own ``__pydantic_fields_set__``: a third of the
+        memory of the models of 1,000 maps (23 MB), for a few hundred different sets.
+        The models are frozen, so nothing adds to a set (``model_copy`` copies it first).
+        """
+        given = self.__pydantic_fields_set__
+        object.__setattr__(self, "__pydantic_fields_set__", _FIELD_SETS.setdefault(frozenset(given), given))
 
     @model_validator(mode="before")
     @classmethod

@@ -44,11 +44,14 @@ def walk(root: Path) -> tuple[list[str], list[str]]:
     Links to folders are not followed (a link could lead anywhere on the disk).
     """
     found, folder_links = [], []
-    for folder, dirs, files in os.walk(root):
+    top = os.fspath(root)
+    for folder, dirs, files in os.walk(top):
         dirs[:] = sorted(d for d in dirs if not is_ignored(d))
-        rel = Path(folder).relative_to(root)
-        folder_links += [(rel / d).as_posix() for d in dirs if (Path(folder) / d).is_symlink()]
-        found += [(rel / f).as_posix() for f in sorted(files) if not is_ignored(f)]
+        # paths as strings: a Path object for each of thousands of files took longer than the walk itself
+        rel = folder[len(top):].lstrip(os.sep).replace(os.sep, "/")
+        prefix = rel + "/" if rel else ""
+        folder_links += [prefix + d for d in dirs if os.path.islink(os.path.join(folder, d))]
+        found += [prefix + f for f in sorted(files) if not is_ignored(f)]
     return sorted(found), sorted(folder_links)
 
 

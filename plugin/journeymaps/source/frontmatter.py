@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from journeymaps.problems import Problem
 from journeymaps.source.document import Document, YamlError
 from journeymaps.source.reader import parse_yaml
+
+# A line that closes the front matter: '---' and nothing but white space (what str.rstrip removes) after it.
+_CLOSING = re.compile(r"^---[^\S\n]*$", re.MULTILINE)
 
 
 @dataclass
@@ -38,18 +42,19 @@ def split_front_matter(text: str, display: str) -> tuple[SourceFile | None, list
     if not text.strip():
         return None, [Problem(display, 1, "", "the file is empty; it needs front matter between two '---' lines")]
     # Lines end at '\n' only, as editors count them (str.splitlines also splits at U+2028 and others).
-    lines = text.split("\n")
-    if lines[0].rstrip() != "---":
+    first = text.find("\n")
+    if (text if first < 0 else text[:first]).rstrip() != "---":
         return None, [
             Problem(display, 1, "", "the file does not start with front matter: its first line must be '---'")
         ]
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() == "---":
-            yaml_text = "".join(line + "\n" for line in lines[1:index])
-            body = "\n".join(lines[index + 1 :])
-            try:
-                doc = parse_yaml(yaml_text, line_offset=1)
-            except YamlError as exc:
-                return None, [Problem(display, exc.line, exc.field, exc.message)]
-            return SourceFile(doc, body, index + 2), []
-    return None, [Problem(display, 1, "", "the front matter opened on line 1 is never closed with a '---' line")]
+    closing = _CLOSING.search(text, first + 1) if first >= 0 else None
+    if closing is None:
+        return None, [Problem(display, 1, "", "the front matter opened on line 1 is never closed with a '---' line")]
+    yaml_text = text[first + 1:closing.start()]
+    after = text.find("\n", closing.end())  # the line break that ends the '---' line, if any
+    body = "" if after < 0 else text[after + 1:]
+    try:
+        doc = parse_yaml(yaml_text, line_offset=1)
+    except YamlError as exc:
+        return None, [Problem(display, exc.line, exc.field, exc.message)]
+    return SourceFile(doc, body, yaml_text.count("\n") + 3), []

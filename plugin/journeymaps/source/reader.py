@@ -7,24 +7,23 @@ long numbers). Syntax errors become a :class:`YamlError` with the file line.
 
 The line of every value and key is worked out only when something asks for
 it (an error message): then the same converter reads the text again, recording
-lines.
+lines. Most front matter is plain block YAML, which :mod:`journeymaps.source.quick`
+reads much faster than PyYAML builds its events; the rest goes to PyYAML.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-
-from journeymaps.source.converter import Converter
 from journeymaps.source.document import Document, LineMap, YamlError
+from journeymaps.source.quick import read_plain
 
-try:  # libyaml is several times faster; the pure-Python parser gives the same events
-    from yaml import CSafeLoader as _Parser
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+if TYPE_CHECKING:  # PyYAML is imported when a text needs it: most runs read only plain front matter
+    import yaml
+
+    from journeymaps.source.converter import Converter
 
 _OTHER_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
 
@@ -43,7 +42,12 @@ class _Lines:
 
 
 def _convert(text: str, converter: Converter) -> Any:
-    parser = _Parser(text)
+    import yaml
+
+    try:  # libyaml is several times faster; the pure-Python parser gives the same events
+        parser = yaml.CSafeLoader(text)
+    except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+        parser = yaml.SafeLoader(text)
     try:  # the parser's own get_event: yaml.parse would add a generator's step to every event
         return converter.convert(parser.get_event)
     finally:
@@ -71,7 +75,22 @@ def parse_yaml(text: str, line_offset: int = 0) -> Document:
 
     A duplicate key does not stop the reading: it is listed in :attr:`Document.problems`
     and the first value is kept, so that the other problems of the file are found too.
+
+    The usual front matter (plain block YAML) is read by :func:`~journeymaps.source.quick.read_plain`,
+    several times faster; anything else, and every text with a problem, by :func:`read_with_pyyaml`.
     """
+    plain = read_plain(text)
+    if plain is not None:
+        return Document(plain, locate=lambda: _locate(text, _Lines(text, line_offset)))
+    return read_with_pyyaml(text, line_offset)
+
+
+def read_with_pyyaml(text: str, line_offset: int = 0) -> Document:
+    """:func:`parse_yaml` by PyYAML's events alone: any YAML, with every check and problem of the format."""
+    import yaml
+
+    from journeymaps.source.converter import Converter
+
     lines = _Lines(text, line_offset)
     converter = Converter(lines)
     try:
@@ -89,6 +108,8 @@ def parse_yaml(text: str, line_offset: int = 0) -> Document:
 
 def _locate(text: str, lines: _Lines) -> tuple[LineMap, LineMap]:
     """The lines of every value and key of a document that was read once already (so it reads again)."""
+    from journeymaps.source.converter import Converter
+
     converter = Converter(lines, record_lines=True)
     _convert(text, converter)
     return converter.lines, converter.key_lines
