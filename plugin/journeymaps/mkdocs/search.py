@@ -86,6 +86,8 @@ class SearchHandOff:
         elif converted is not None and generated is not None:
             self.shown[page.file.src_uri] = page.content
             page.content = generated.fill(converted, search=True)
+            if generated.indexed == searchview.NAMED:
+                page.content = searchview.named_view(page.content)
         found = search_entries(config)
         self.indexed = len(found[0]) if found is not None else 0
 

@@ -48,10 +48,12 @@ class Later:
     would be in memory at once; rendered one page at a time, only that page's is.
     """
 
-    __slots__ = ("make",)
+    __slots__ = ("make", "searched")
 
-    def __init__(self, make: Callable[[], str]) -> None:
+    def __init__(self, make: Callable[[], str], searched: bool = True) -> None:
         self.make = make
+        #: False: the site search gets nothing of it (a map of a large site is indexed by its things' names only).
+        self.searched = searched
 
 
 #: Placeholders carry a token drawn once per process, so that no narrative can write one by chance or on purpose.
@@ -130,6 +132,8 @@ class GeneratedPage:
     search: str | None = None
     #: What renders each fragment still to render (None once it is rendered, or when it never had to be).
     makers: list[Callable[[], str] | None] = field(default_factory=list)
+    #: The fragments the site search gets nothing of (see :attr:`Later.searched`).
+    unsearched: set[int] = field(default_factory=set)
 
     @classmethod
     def of(cls, src_uri: str, url: str, title: str, parts: Sequence[str], kind: str,
@@ -140,6 +144,8 @@ class GeneratedPage:
         for part in parts:
             if isinstance(part, Later):
                 make: Callable[[], str] | None = part.make
+                if not part.searched:
+                    page.unsearched.add(len(page.fragments))
             elif not part or not part.strip():
                 continue
             elif isinstance(part, Html):
@@ -164,6 +170,8 @@ class GeneratedPage:
         for i, make in enumerate(self.makers):
             if make is not None:
                 self.fragments[i], self.search_fragments[i] = search_split(make())
+                if i in self.unsearched:
+                    self.search_fragments[i] = ""
                 self.makers[i] = None
 
     @classmethod

@@ -158,20 +158,24 @@ class JourneyPages:
         story = narrative.split(entry.body, keys)
         view = functools.cache(lambda: self.view(entry))  # one view for the fragments of the page, made with them
         render = self.ctx.render
+        # On a large site the search gets the header (the map's own entry) and the timeline's plain view only:
+        # the rest would be parsed by the search plugin only to be left out of the index (searchview.NAMED).
+        searched = self.detailed
         parts: list[str | Later] = [
             front_matter(j.title, hide=["navigation", "toc"]),  # the map needs the page's full width
             Later(lambda: render("journey/header.html", url, view())),
             Later(lambda: self.timeline(url, view())),
-            Later(lambda: render("journey/about.html", url, view())),
-            Later(lambda: self.history.freshness(entry, url, self.ctx.review(entry))),
+            Later(lambda: render("journey/about.html", url, view()), searched),
+            Later(lambda: self.history.freshness(entry, url, self.ctx.review(entry)), searched),
             story.intro,
-            Later(lambda: self.across.future_section(entry.id, url)),
+            Later(lambda: self.across.future_section(entry.id, url), searched),
         ]
         for i, phase in enumerate(j.phases):
-            parts.append(Later(lambda i=i: render("journey/phase.html", url, view(), PhaseSection(p=view().phases[i]))))
+            parts.append(Later(lambda i=i: render("journey/phase.html", url, view(), PhaseSection(p=view().phases[i])),
+                               searched))
             parts.append(story.phases.get(phase.stage, ""))
         parts.append(story.notes)
-        parts.append(Later(lambda: self.history.change_history(entry, url)))
+        parts.append(Later(lambda: self.history.change_history(entry, url), searched))
         page = GeneratedPage.of(f"journeys/{entry.rel}", url, j.title, parts, "journey", entry.path,
                                 search=None if self.detailed else searchview.NAMED)
         page.boosts = searchview.map_boosts(analysis.steps(j), steps=self.detailed)

@@ -46,6 +46,8 @@ from journeymaps.pages.views import PhaseView
 from journeymaps.wording import plural
 
 ONLY, END_ONLY = "<!--search:only-->", "<!--/search:only-->"
+#: Where the search view of a map indexed NAMED ends (see named_view).
+END_NAMED = "<!--journeymaps:end-of-named-view-->"
 
 #: How much of a page the site search indexes (GeneratedPage.search).
 FULL, TITLE, NONE = "full", "title", "none"
@@ -92,8 +94,18 @@ def map_view(views: Sequence[StepView]) -> str:
         out += [f'<h3 id="{_e(v.touchpoint_anchor(tp))}">{_e(tp.name)}</h3>' for tp in v.step.touchpoints]
         out += [f'<h3 id="{_e(pain_anchor(v.anchor, number))}">{_e(pain)}</h3>'
                 for number, pain in enumerate(v.step.pain_points, start=1)]
-    out.append(END_ONLY)
+    out += [END_NAMED, END_ONLY]
     return "\n".join(out)
+
+
+def named_view(html: str) -> str:
+    """What the search gets of a map indexed :data:`NAMED`: its search view up to the end of :func:`map_view`.
+
+    What follows (the narrative, and the sections the search gets nothing of) would be
+    indexed as the text of the last touchpoint or pain point.
+    """
+    end = html.find(END_NAMED)
+    return html if end == -1 else html[:end]
 
 
 def map_detail_view(j: Journey, phases: Sequence[PhaseView], views: Sequence[StepView], scale: EmotionScale,
