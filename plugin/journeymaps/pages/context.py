@@ -70,6 +70,7 @@ class RenderContext:
         self.scale: EmotionScale = self.vocabulary.emotion_scale
         self.env = environment(self.scale, override_dirs)
         published = set(statuses if statuses is not None else DEFAULT_STATUSES)
+        self.statuses = tuple(sorted(published))
         # The one place where statuses are applied: everything below sees only published maps.
         self.journeys: dict[str, JourneyEntry] = {
             jid: e for jid, e in sorted(corpus.journeys.items()) if e.journey.status in published

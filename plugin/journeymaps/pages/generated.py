@@ -113,6 +113,8 @@ class GeneratedPage:
     #: How much of the page the site search indexes: "full" (its search view), "title" (its title and
     #: introduction: a listing whose rows are indexed where they live) or "none" (later parts of a listing).
     search: str = "full"
+    #: Kept by ``mkdocs serve``'s page cache for the next build: :meth:`release` leaves it whole.
+    kept: bool = False
 
     @classmethod
     def of(cls, src_uri: str, url: str, title: str, parts: Sequence[str], kind: str,
@@ -180,6 +182,8 @@ class GeneratedPage:
 
     def release(self) -> None:
         """Forget the fragments that :meth:`fill` with ``search`` will not need (a large site holds every page)."""
+        if self.kept:
+            return
         if not self.has_search_view:
             self.fragments = []
             self.search_fragments = []

@@ -8,6 +8,7 @@ from journeymaps.model import addresses
 from journeymaps.model.corpus import JourneyEntry
 from journeymaps.model.types import Journey
 from journeymaps.pages import emotion_chart, narrative, persona_card, searchview
+from journeymaps.pages.cache import PageCache, history_inputs
 from journeymaps.pages.context import RenderContext
 from journeymaps.pages.generated import SKIP, GeneratedPage, Html, front_matter
 from journeymaps.pages.history_sections import HistorySections
@@ -125,6 +126,29 @@ class JourneyPages:
             icons=Icons(),  # one a page: its sprite holds the icons of that page
             card=persona_card.card(persona, ctx.corpus.root) if persona else None,
             review=review_signal(j, ctx.review(entry)),
+        )
+
+    def key(self, entry: JourneyEntry, cache: PageCache) -> bytes:
+        """The page's key in ``mkdocs serve``'s page cache: every input of :meth:`view` and :meth:`page`.
+
+        Keep it in step with them: a value they read that is not here leaves a stale page under ``mkdocs serve``
+        (``tests/test_incremental.py`` compares a rebuilt site with a fresh build after each kind of edit).
+        """
+        ctx = self.ctx
+        j = entry.journey
+        future = ctx.portfolio.futures.get(entry.id)
+        return cache.key(
+            "journey", entry,
+            ctx.personas.get(j.persona),  # the card beside the map
+            ctx.corpus.journeys.get(j.baseline) if j.baseline else None,  # published maps only
+            ctx.futures.get(entry.id, []),
+            ctx.folders.crumbs(entry.folder),
+            ctx.portfolio.handoffs.get(entry.id, []), ctx.portfolio.incoming(entry.id),
+            ctx.portfolio.anchors.get(entry.id, ""),
+            ctx.review(entry),
+            history_inputs(ctx.history, entry),  # freshness and change history (the trend: the commits' blobs)
+            # the comparison with the baseline gets the whole portfolio's view, which reads every map
+            None if future is None else cache.everything,
         )
 
     def timeline(self, url: str, view: JourneyView) -> Html:
