@@ -35,7 +35,7 @@ from journeymaps.mkdocs.reuse import Reuse
 from journeymaps.mkdocs.search import SearchHandOff
 from journeymaps.mkdocs.unpublished import UnpublishedLinks
 from journeymaps.model.load import load_corpus
-from journeymaps.pages.cache import PageCache
+from journeymaps.pages.cache import PageCache, TemplateCode
 from journeymaps.pages.generated import GeneratedPage, headings
 from journeymaps.pages.plan import build_plan
 from journeymaps.source.files import VOCABULARY
@@ -66,6 +66,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.trend_cache: dict = {}  # the average emotion of old revisions, by object id
         self.page_cache = PageCache()  # the pages of maps and personas, by everything they show
         self.reuse = Reuse()  # what MkDocs made of each generated page (see reuse.py)
+        self.theme_code = TemplateCode()  # the code of the theme's templates
         self.search = SearchHandOff()
         self._nav: Navigation | None = None
 
@@ -176,6 +177,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         # Nothing changes them during a build, and `mkdocs serve` makes a new environment for each build.
         if self.config.enabled:
             env.auto_reload = False
+            if self.serving:  # the theme's templates are compiled once, not again in each build
+                env.bytecode_cache = self.theme_code
             self.reuse.frame(env, config, self._nav, files)
         return env
 

@@ -23,7 +23,9 @@ import enum
 import hashlib
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePath
+from typing import TypeVar
 
+import jinja2
 from pydantic import BaseModel
 
 from journeymaps.git.history import GitHistory
@@ -32,6 +34,26 @@ from journeymaps.pages.context import RenderContext
 from journeymaps.pages.generated import GeneratedPage
 
 _PLAIN = (str, int, float, bool, bytes, type(None))
+T = TypeVar("T")
+
+
+class TemplateCode(jinja2.BytecodeCache):
+    """The code Jinja compiled each template to, for the next build; a template whose source changed is compiled
+    again (Jinja checks the source's checksum). One per kind of environment: their options are the same each build.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Give Jinja the code of an earlier build."""
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Keep the code Jinja compiled."""
+        self._code[bucket.key] = bucket.bytecode_to_string()
 
 
 class Fingerprint:
@@ -137,17 +159,14 @@ class PageCache:
     def __init__(self) -> None:
         self.fingerprint = Fingerprint()
         self.base = b""  # the digest of what every page of this build depends on
-        self._everything: bytes | None = None
-        self._ctx: RenderContext | None = None
-        self._pages: dict[bytes, GeneratedPage] = {}
-        self._kept: dict[bytes, GeneratedPage] = {}
+        self._pages: dict[bytes, object] = {}
+        self._kept: dict[bytes, object] = {}
+        self.code = TemplateCode()  # the templates' compiled code, by their source
         self.made = self.reused = 0
 
     def begin(self, ctx: RenderContext) -> None:
         """A new build, made from ``ctx``."""
         self.fingerprint.begin()
-        self._ctx = ctx
-        self._everything = None
         self.made = self.reused = 0
         loader = ctx.env.loader
         folders = getattr(loader, "searchpath", None)
@@ -158,37 +177,26 @@ class PageCache:
             ctx.corpus.root, ctx.history is None,
         )
 
-    @property
-    def everything(self) -> bytes:
-        """The digest of everything a page of this build can be made from (for pages that can read any of it)."""
-        if self._everything is None:
-            ctx = self._ctx
-            assert ctx is not None
-            history = None if ctx.history is None else (ctx.history.reason, ctx.history.toplevel, ctx.history.files)
-            self._everything = self.fingerprint.of(self.base, list(ctx.journeys.values()),
-                                                   list(ctx.personas.values()), sorted(ctx.unpublished),
-                                                   sorted(ctx.corpus.assets), history)
-        return self._everything
-
     def key(self, *parts: object) -> bytes:
         """The key of a page made from ``parts`` in this build."""
         return self.fingerprint.of(self.base, parts)
 
-    def page(self, key: bytes, make: Callable[[], GeneratedPage]) -> GeneratedPage:
-        """The page kept under ``key``, or the one ``make`` makes (and keeps)."""
+    def get(self, key: bytes, make: Callable[[], T]) -> T:
+        """What is kept under ``key`` (a page, or the parts of one), or what ``make`` makes (and keeps)."""
         found = self._pages.get(key)
         if found is None:
             found = make()
             self.made += 1
         else:
             self.reused += 1
-        found.kept = True
+        if isinstance(found, GeneratedPage):
+            found.kept = True
         self._kept[key] = found
         return found
 
     def end(self) -> None:
         """The build has asked for all its pages: forget the others."""
         for key, page in self._pages.items():
-            if key not in self._kept:
+            if key not in self._kept and isinstance(page, GeneratedPage):
                 page.kept = False
         self._pages, self._kept = self._kept, {}

@@ -45,6 +45,8 @@ BLUEPRINT = ("evidence", "doing", "thinking", "feeling", "emotion", "touchpoints
              "frontstage", "Line of visibility", "backstage", "Line of internal interaction", "support",
              "pain_points", "opportunities", "metrics")
 ALWAYS_ON_BLUEPRINTS = ("doing", "frontstage", "backstage", "support")
+#: Where a map's page has the comparison with its baseline (see :meth:`JourneyPages.own_parts`).
+FUTURE = object()
 
 
 def lanes(views: list[analysis.StepView]) -> Lanes:
@@ -136,20 +138,35 @@ class JourneyPages:
         """
         ctx = self.ctx
         j = entry.journey
-        future = ctx.portfolio.futures.get(entry.id)
+        # A map's hand-offs are between its own consecutive touchpoints (figures/portfolio.py), each touchpoint a
+        # part of its entry's model named by its anchor: the entries and the anchors say all of them.
+        handoffs = [(h.source.entry, h.source.anchor, h.source.position, h.target.entry, h.target.anchor,
+                     h.target.position, h.changes) for h in ctx.portfolio.handoffs.get(entry.id, [])]
         return cache.key(
             "journey", entry,
             ctx.personas.get(j.persona),  # the card beside the map
             ctx.corpus.journeys.get(j.baseline) if j.baseline else None,  # published maps only
             ctx.futures.get(entry.id, []),
             ctx.folders.crumbs(entry.folder),
-            ctx.portfolio.handoffs.get(entry.id, []), ctx.portfolio.incoming(entry.id),
+            handoffs,  # and those that lead to this map's touchpoints (incoming) are among them
             ctx.portfolio.anchors.get(entry.id, ""),
             ctx.review(entry),
             history_inputs(ctx.history, entry),  # freshness and change history (the trend: the commits' blobs)
-            # the comparison with the baseline gets the whole portfolio's view, which reads every map
-            None if future is None else cache.everything,
+            # not the comparison with the baseline, which reads the whole portfolio: see made()
         )
+
+    def made(self, entry: JourneyEntry, cache: PageCache | None = None) -> GeneratedPage:
+        """The page; with a ``cache`` (``mkdocs serve``), what did not change since the last build is taken from it.
+
+        A future map's comparison with its baseline gets the view of the whole portfolio (its template can read
+        any map): it is made again every build, and only the rest of the page is kept.
+        """
+        if cache is None:
+            return self.page(entry)
+        key = self.key(entry, cache)
+        if entry.id not in self.ctx.portfolio.futures:
+            return cache.get(key, lambda: self.page(entry))
+        return self.assemble(entry, cache.get(key, lambda: self.own_parts(entry)))
 
     def timeline(self, url: str, view: JourneyView) -> Html:
         """The timeline; the site search gets its plain view when the template marks the table to skip."""
@@ -159,8 +176,8 @@ class JourneyPages:
         plain = searchview.map_view(view.j, view.phases, view.views, self.ctx.scale, self.ctx.term)
         return Html(rendered + "\n" + plain)
 
-    def page(self, entry: JourneyEntry) -> GeneratedPage:
-        """The journey map page: the strip and the map first, then the facts, the narrative and the phases."""
+    def own_parts(self, entry: JourneyEntry) -> tuple[list[object], dict[str, float]]:
+        """The parts of the page in order, :data:`FUTURE` where the comparison with the baseline goes; its boosts."""
         j = entry.journey
         url = addresses.journey_url(entry.id)
         view = self.view(entry)
@@ -171,20 +188,32 @@ class JourneyPages:
             keys.setdefault(stage.lower(), stage)
             keys.setdefault(phase.name.strip().lower(), stage)
         story = narrative.split(entry.body, keys)
-        parts = [
+        parts: list[object] = [
             front_matter(j.title, hide=["navigation", "toc"]),  # the map needs the page's full width
             self.ctx.render("journey/header.html", url, view),
             self.timeline(url, view),
             self.ctx.render("journey/about.html", url, view),
             self.history.freshness(entry, url, self.ctx.review(entry)),
             story.intro,
-            self.across.future_section(entry.id, url),
+            FUTURE,
         ]
         for phase in view.phases:
             parts.append(self.ctx.render("journey/phase.html", url, view, PhaseSection(p=phase)))
             parts.append(story.phases.get(phase.phase.stage, ""))
         parts.append(story.notes)
         parts.append(self.history.change_history(entry, url))
-        page = GeneratedPage.of(f"journeys/{entry.rel}", url, j.title, parts, "journey", entry.path)
-        page.boosts = searchview.map_boosts(view.views)
+        return parts, searchview.map_boosts(view.views)
+
+    def assemble(self, entry: JourneyEntry, own: tuple[list[object], dict[str, float]]) -> GeneratedPage:
+        """The page made of its own parts and the comparison with its baseline."""
+        url = addresses.journey_url(entry.id)
+        parts, boosts = own
+        filled = [self.across.future_section(entry.id, url) if p is FUTURE else p for p in parts]
+        page = GeneratedPage.of(f"journeys/{entry.rel}", url, entry.journey.title, filled,  # type: ignore[arg-type]
+                                "journey", entry.path)
+        page.boosts = dict(boosts)
         return page
+
+    def page(self, entry: JourneyEntry) -> GeneratedPage:
+        """The journey map page: the strip and the map first, then the facts, the narrative and the phases."""
+        return self.assemble(entry, self.own_parts(entry))

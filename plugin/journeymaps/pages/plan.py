@@ -68,7 +68,8 @@ def build_plan(
     """
     if corpus.vocabulary is None:
         return SitePlan()
-    ctx = RenderContext(corpus, override_dirs, statuses, history=history, reviews=reviews)
+    ctx = RenderContext(corpus, override_dirs, statuses, history=history, reviews=reviews,
+                        code=page_cache.code if page_cache is not None else None)
     compact = is_compact(navigation, len(ctx.journeys))
     rows = MapRows(ctx)
     sections = HistorySections(ctx, trend_cache)
@@ -85,13 +86,12 @@ def build_plan(
     plan.pages += listings.folder_pages()
     if page_cache is not None:
         page_cache.begin(ctx)
-        plan.pages += [page_cache.page(journey_pages.key(e, page_cache), lambda e=e: journey_pages.page(e))
-                       for e in ctx.journeys.values()]
+        plan.pages += [journey_pages.made(e, page_cache) for e in ctx.journeys.values()]
     else:
         plan.pages += [journey_pages.page(e) for e in ctx.journeys.values()]
     plan.pages.append(listings.personas_index())
     if page_cache is not None:
-        plan.pages += [page_cache.page(persona_pages.key(e, page_cache), lambda e=e: persona_pages.page(e))
+        plan.pages += [page_cache.get(persona_pages.key(e, page_cache), lambda e=e: persona_pages.page(e))
                        for e in ctx.personas.values()]
         page_cache.end()
     else:
