@@ -150,7 +150,8 @@ def history_inputs(history: GitHistory | None, entry: Entry) -> tuple:
     if history is None:
         return (None,)
     file = history.of(entry.path) if history.available else None
-    return (history.reason, history.toplevel, file)
+    # frozen dataclasses of text, dates and numbers: their repr says all of them, and is quicker to make
+    return (history.reason, history.toplevel, repr(file))
 
 
 class PageCache:

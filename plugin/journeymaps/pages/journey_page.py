@@ -139,18 +139,20 @@ class JourneyPages:
         ctx = self.ctx
         j = entry.journey
         # A map's hand-offs are between its own consecutive touchpoints (figures/portfolio.py), each touchpoint a
-        # part of its entry's model named by its anchor: the entries and the anchors say all of them.
-        handoffs = [(h.source.entry, h.source.anchor, h.source.position, h.target.entry, h.target.anchor,
-                     h.target.position, h.changes) for h in ctx.portfolio.handoffs.get(entry.id, [])]
+        # part of its entry's model named by its anchor: the entries they join and the anchors say all of them.
+        handoffs = ctx.portfolio.handoffs.get(entry.id, [])
+        joined = list({id(e): e for h in handoffs for e in (h.source.entry, h.target.entry)}.values())
+        places = repr([(h.source.entry.id, h.source.anchor, h.source.position, h.target.entry.id, h.target.anchor,
+                        h.target.position, h.changes) for h in handoffs])
         return cache.key(
             "journey", entry,
             ctx.personas.get(j.persona),  # the card beside the map
             ctx.corpus.journeys.get(j.baseline) if j.baseline else None,  # published maps only
             ctx.futures.get(entry.id, []),
-            ctx.folders.crumbs(entry.folder),
-            handoffs,  # and those that lead to this map's touchpoints (incoming) are among them
+            repr(ctx.folders.crumbs(entry.folder)),  # dataclasses of text: their repr says all of them
+            joined, places,  # those that lead to this map's touchpoints (incoming) are among them
             ctx.portfolio.anchors.get(entry.id, ""),
-            ctx.review(entry),
+            repr(ctx.review(entry)),
             history_inputs(ctx.history, entry),  # freshness and change history (the trend: the commits' blobs)
             # not the comparison with the baseline, which reads the whole portfolio: see made()
         )

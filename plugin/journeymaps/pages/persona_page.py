@@ -29,7 +29,7 @@ class PersonaPages:
     def key(self, entry: PersonaEntry, cache: PageCache) -> bytes:
         """The page's key in ``mkdocs serve``'s page cache: every input of :meth:`page` (keep them in step)."""
         maps = self.ctx.by_persona.get(entry.id, [])
-        return cache.key("persona", entry, maps, [self.ctx.review(e) for e in maps],
+        return cache.key("persona", entry, maps, repr([self.ctx.review(e) for e in maps]),
                          history_inputs(self.ctx.history, entry))
 
     def page(self, entry: PersonaEntry) -> GeneratedPage:
