@@ -21,6 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -30,9 +31,11 @@ from journeymaps.mkdocs.config import JourneysConfig
 from journeymaps.mkdocs.editlinks import tidy
 from journeymaps.mkdocs.files import CSS, JS, add_plan
 from journeymaps.mkdocs.nav import merge_nav, nav_paths
+from journeymaps.mkdocs.reuse import Reuse
 from journeymaps.mkdocs.search import SearchHandOff
 from journeymaps.mkdocs.unpublished import UnpublishedLinks
 from journeymaps.model.load import load_corpus
+from journeymaps.pages.cache import PageCache, TemplateCode
 from journeymaps.pages.generated import GeneratedPage, headings
 from journeymaps.pages.plan import build_plan
 from journeymaps.source.files import VOCABULARY
@@ -61,7 +64,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         # What stays from one build to the next in `mkdocs serve` (MkDocs keeps a plugin with on_startup):
         self.read_cache: dict = {}  # the files read, by their text
         self.trend_cache: dict = {}  # the average emotion of old revisions, by object id
+        self.page_cache = PageCache()  # the pages of maps and personas, by everything they show
+        self.reuse = Reuse()  # what MkDocs made of each generated page (see reuse.py)
+        self.theme_code = TemplateCode()  # the code of the theme's templates
         self.search = SearchHandOff()
+        self._nav: Navigation | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this plugin from one build of `mkdocs serve` to the next, with its caches."""
@@ -125,12 +132,15 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         try:
             plan = build_plan(corpus, overrides, self.config.statuses, with_home=not has_home,
                               history=history, reviews=reviews, navigation=self.config.navigation,
-                              trend_cache=self.trend_cache)
+                              trend_cache=self.trend_cache, page_cache=self.page_cache if self.serving else None)
         finally:
             gc.enable()
         if history is not None:
             log.debug("git: %d process(es) in all; pages built in %.2f s", history.calls,
                       time.perf_counter() - started)
+        if self.serving:
+            log.debug("%d page(s) of maps and personas made, %d kept from the last build", self.page_cache.made,
+                      self.page_cache.reused)
         self.unlinker.hidden = plan.unpublished
         self.pages = {page.src_uri: page for page in plan.pages}
         self.search.clear()
@@ -141,7 +151,13 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         for generated in made:  # a page left out of the navigation on purpose is not reported as missing from it
             if generated.src_uri not in in_nav:
                 generated.inclusion = InclusionLevel.NOT_IN_NAV
+        self.reuse.begin(self.serving, config, files, self.pages, plan.unpublished)
         return files
+
+    @property
+    def serving(self) -> bool:
+        """True in `mkdocs serve`, which builds again after each change: the plugin keeps what did not change."""
+        return self.command == "serve"
 
     def _history(self) -> GitHistory | None:
         """Git's history of the journeys folder (None when switched off); says once why it is missing."""
@@ -161,21 +177,39 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         # Nothing changes them during a build, and `mkdocs serve` makes a new environment for each build.
         if self.config.enabled:
             env.auto_reload = False
+            if self.serving:  # the theme's templates are compiled once, not again in each build
+                env.bytecode_cache = self.theme_code
+            self.reuse.frame(env, config, self._nav, files)
         return env
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Note the navigation: in `mkdocs serve`, a page is written as last time only if it is the same."""
+        self._nav = nav
+        return nav
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Tell the Markdown extension which page it resolves links from."""
         if self.config.enabled:
             self.unlinker.page = page.file.src_uri  # links are resolved from this page while it renders
+            markdown = self.reuse.markdown(page, markdown)  # none when MkDocs converted it last time already
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Report the links the Markdown extension left as text (a generated page stays unfilled until it is built)."""
         if not self.config.enabled:
             return html
+        removed = bool(self.unlinker.removed)
         for source, target in self.unlinker.removed:
             log.info("'%s' links to '%s', which is not published; the link is shown as text", source, target)
         self.unlinker.removed.clear()
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            kept = self.reuse.given_back(page)  # what MkDocs made of this page last time, if it is the same
+            if kept is not None:
+                self.reuse.give_back(page, kept)
+                html = kept.converted
+            else:
+                self.reuse.keep(page, html, quiet=not removed)
         return html
 
     # MkDocs converts every page before it builds any, and keeps what it converted: a generated page's HTML is
@@ -196,15 +230,31 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def _fill(self, page: Page, generated: GeneratedPage) -> None:
         """Put a generated page's HTML in place, with its anchors, table of contents and edit link."""
         converted = page.content or ""
-        if generated.has_search_view:
+        kept = self.reuse.given_back(page)  # `mkdocs serve`: the anchors and contents are those of last time
+        if generated.has_search_view and not (kept is not None and self.reuse.search_kept(page, kept)):
             self.search.keep(page.file.src_uri, converted)
         html = generated.fill(converted)  # our HTML, which Markdown did not have to parse
-        if page.present_anchor_ids is not None:  # so that MkDocs checks links to our anchors as to any other
-            page.present_anchor_ids |= generated.anchor_ids()
-        page.toc = get_toc([{"level": 2, "id": i, "name": name, "children": []} for i, name in headings(html)])
+        if kept is None:
+            if page.present_anchor_ids is not None:  # so that MkDocs checks links to our anchors as to any other
+                page.present_anchor_ids |= generated.anchor_ids()
+            page.toc = get_toc([{"level": 2, "id": i, "name": name, "children": []} for i, name in headings(html)])
+            self.reuse.filled(page)
         page.content = html
         if page.edit_url:
             page.edit_url = tidy(page.edit_url)
+
+    # In `mkdocs serve`, a page whose search entries are those of the last build is not indexed again.
+    @event_priority(0.5)
+    def _before_search(self, context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:
+        if self.config.enabled:
+            self.reuse.before_search(page, config)
+        return context
+
+    @event_priority(-0.5)
+    def _after_search(self, context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:
+        if self.config.enabled:
+            self.reuse.after_search(page, config)
+        return context
 
     @event_priority(-1)
     def _show_page(self, context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:
@@ -212,17 +262,22 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self.search.show_page(page, self.pages.get(page.file.src_uri), config)
         return context
 
-    on_page_context = CombinedEvent(_show_search_view, _show_page)
+    on_page_context = CombinedEvent(_show_search_view, _before_search, _after_search, _show_page)
 
+    @event_priority(100)  # first: the page as the template made it, before any other plugin changes it
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        """Let go of a generated page's HTML once it is written out."""
-        if self.config.enabled and page.file.src_uri in self.pages:
-            page.content = None
+        """Let go of a generated page's HTML once it is written out; in `mkdocs serve`, keep the page as written."""
+        if self.config.enabled:
+            self.reuse.written(page, output)
+            if page.file.src_uri in self.pages:
+                page.content = None
         return output
 
     def on_build_error(self, *, error: Exception) -> None:
         """Give the objects set aside back to the garbage collector."""
         if self.config.enabled:
+            self.reuse.stop_watching()
+            self.reuse.end()
             gc.unfreeze()
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -234,6 +289,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         # for a thousand maps) for nothing.
         if self.command not in ("build", "gh-deploy"):
             gc.unfreeze()
+        if self.serving:
+            counts = self.reuse.end()
+            log.debug("%(pages)d generated page(s): %(converted)d converted, %(searched)d indexed and %(written)d "
+                      "written by MkDocs as in the last build", counts)
         # `mkdocs build --strict --quiet` silences warnings before MkDocs counts them, so it would publish a site
         # without the broken maps; the plugin fails such a build itself.
         if config.strict and self.problems and not log.isEnabledFor(logging.WARNING):

@@ -33,16 +33,19 @@ TEMPLATES = Path(__file__).parent / "templates"
 TERM_KINDS = ("stages", "channels", "devices", "departments")
 
 
-def environment(scale: EmotionScale, override_dirs: Sequence[Path] = ()) -> jinja2.Environment:
+def environment(scale: EmotionScale, override_dirs: Sequence[Path] = (),
+                code: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     """Jinja2 with autoescaping; templates in ``override_dirs`` win over the packaged ones.
 
     The globals are the same for every template (``docs/reference.md`` lists them);
-    ``score`` writes a score for ``scale`` (no "+" on a scale without negative values).
+    ``score`` writes a score for ``scale`` (no "+" on a scale without negative values). ``code`` keeps the
+    compiled templates from one build to the next (``mkdocs serve``).
     """
     loader = jinja2.FileSystemLoader([*map(str, override_dirs), str(TEMPLATES)])
     env = jinja2.Environment(
         loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
         auto_reload=False,  # one environment per build: the templates do not change while it lasts
+        bytecode_cache=code,
     )
     env.globals.update(map_type_name=MAP_TYPE_NAMES.get, humanize=humanize, addr=addresses,
                        score=functools.partial(analysis.format_score, scale=scale),
@@ -63,13 +66,15 @@ class RenderContext:
         *,
         history: GitHistory | None = None,
         reviews: ReviewPolicy | None = None,
+        code: jinja2.BytecodeCache | None = None,
     ) -> None:
         if corpus.vocabulary is None:
             raise ValueError("a corpus without a valid vocabulary has nothing to publish")
         self.vocabulary: Vocabulary = corpus.vocabulary
         self.scale: EmotionScale = self.vocabulary.emotion_scale
-        self.env = environment(self.scale, override_dirs)
+        self.env = environment(self.scale, override_dirs, code)
         published = set(statuses if statuses is not None else DEFAULT_STATUSES)
+        self.statuses = tuple(sorted(published))
         # The one place where statuses are applied: everything below sees only published maps.
         self.journeys: dict[str, JourneyEntry] = {
             jid: e for jid, e in sorted(corpus.journeys.items()) if e.journey.status in published

@@ -134,6 +134,8 @@ class GeneratedPage:
     makers: list[Callable[[], str] | None] = field(default_factory=list)
     #: The fragments the site search gets nothing of (see :attr:`Later.searched`).
     unsearched: set[int] = field(default_factory=set)
+    #: Kept by ``mkdocs serve``'s page cache for the next build: :meth:`release` leaves it whole.
+    kept: bool = False
 
     @classmethod
     def of(cls, src_uri: str, url: str, title: str, parts: Sequence[str], kind: str,
@@ -164,6 +166,12 @@ class GeneratedPage:
                 page.search_fragments.append(None)
         page.markdown = "\n\n".join(blocks) + "\n"
         return page
+
+    def remake(self, index: int, make: Callable[[], str]) -> None:
+        """Have fragment ``index`` made again by ``make`` (a page kept by ``mkdocs serve`` whose part changed)."""
+        self.makers[index] = make
+        self.fragments[index] = ""
+        self.search_fragments[index] = None
 
     def render(self) -> None:
         """Render the fragments still to render (each once)."""
@@ -235,6 +243,8 @@ class GeneratedPage:
 
     def release(self) -> None:
         """Forget the fragments once the page is published (a large site would hold every page otherwise)."""
+        if self.kept:
+            return
         self.fragments = []
         self.search_fragments = []
         self.makers = []

@@ -10,6 +10,7 @@ from journeymaps.model import addresses
 from journeymaps.model.corpus import JourneyEntry
 from journeymaps.model.types import Journey
 from journeymaps.pages import emotion_chart, narrative, persona_card, searchview
+from journeymaps.pages.cache import PageCache, history_inputs
 from journeymaps.pages.context import RenderContext
 from journeymaps.pages.generated import SKIP, GeneratedPage, Html, Later, front_matter
 from journeymaps.pages.history_sections import HistorySections
@@ -46,6 +47,8 @@ BLUEPRINT = ("evidence", "doing", "thinking", "feeling", "emotion", "touchpoints
              "frontstage", "Line of visibility", "backstage", "Line of internal interaction", "support",
              "pain_points", "opportunities", "metrics")
 ALWAYS_ON_BLUEPRINTS = ("doing", "frontstage", "backstage", "support")
+#: The fragment of a map's page that holds the comparison with its baseline: the fifth (see JourneyPages.page).
+FUTURE = 4
 
 
 def lanes(views: list[analysis.StepView]) -> Lanes:
@@ -132,6 +135,49 @@ class JourneyPages:
             review=review_signal(j, ctx.review(entry)),
         )
 
+    def key(self, entry: JourneyEntry, cache: PageCache) -> bytes:
+        """The page's key in ``mkdocs serve``'s page cache: every input of :meth:`view` and :meth:`page`.
+
+        Keep it in step with them: a value they read that is not here leaves a stale page under ``mkdocs serve``
+        (``tests/test_incremental.py`` compares a rebuilt site with a fresh build after each kind of edit).
+        """
+        ctx = self.ctx
+        j = entry.journey
+        # A map's hand-offs are between its own consecutive touchpoints (figures/portfolio.py), each touchpoint a
+        # part of its entry's model named by its anchor: the entries they join and the anchors say all of them.
+        handoffs = ctx.portfolio.handoffs.get(entry.id, [])
+        joined = list({id(e): e for h in handoffs for e in (h.source.entry, h.target.entry)}.values())
+        places = repr([(h.source.entry.id, h.source.anchor, h.source.position, h.target.entry.id, h.target.anchor,
+                        h.target.position, h.changes) for h in handoffs])
+        return cache.key(
+            "journey", entry,
+            ctx.personas.get(j.persona),  # the card beside the map
+            ctx.corpus.journeys.get(j.baseline) if j.baseline else None,  # published maps only
+            ctx.futures.get(entry.id, []),
+            repr(ctx.folders.crumbs(entry.folder)),  # dataclasses of text: their repr says all of them
+            joined, places,  # those that lead to this map's touchpoints (incoming) are among them
+            ctx.portfolio.anchors.get(entry.id, ""),
+            repr(ctx.review(entry)),
+            history_inputs(ctx.history, entry),  # freshness and change history (the trend: the commits' blobs)
+            self.across.gaps_url(entry.id),  # the part of gaps/ that lists its hand-offs moves with the maps before
+            self.detailed,  # what the search gets of it depends on the number of maps
+            # not the comparison with the baseline, which reads the whole portfolio: see made()
+        )
+
+    def made(self, entry: JourneyEntry, cache: PageCache | None = None) -> GeneratedPage:
+        """The page; with a ``cache`` (``mkdocs serve``), what did not change since the last build is taken from it.
+
+        A future map's comparison with its baseline gets the view of the whole portfolio (its template can read
+        any map): it is made again every build, and only the rest of the page is kept.
+        """
+        if cache is None:
+            return self.page(entry)
+        page = cache.get(self.key(entry, cache), lambda: self.page(entry))
+        if entry.id in self.ctx.portfolio.futures:
+            url = addresses.journey_url(entry.id)
+            page.remake(FUTURE, lambda: self.across.future_section(entry.id, url))
+        return page
+
     def timeline(self, url: str, view: JourneyView) -> Html:
         """The timeline; the site search gets its plain view when the template marks the table to skip."""
         rendered = self.ctx.render("journey/map.html", url, view)
@@ -168,7 +214,7 @@ class JourneyPages:
             Later(lambda: render("journey/about.html", url, view()), searched),
             Later(lambda: self.history.freshness(entry, url, self.ctx.review(entry)), searched),
             story.intro,
-            Later(lambda: self.across.future_section(entry.id, url), searched),
+            Later(lambda: self.across.future_section(entry.id, url), searched),  # fragment FUTURE
         ]
         for i, phase in enumerate(j.phases):
             parts.append(Later(lambda i=i: render("journey/phase.html", url, view(), PhaseSection(p=view().phases[i])),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from journeymaps.figures import analysis
 from journeymaps.model import addresses
 from journeymaps.model.corpus import PersonaEntry
+from journeymaps.pages.cache import PageCache, history_inputs
 from journeymaps.pages.context import RenderContext
 from journeymaps.pages.generated import GeneratedPage, Later, front_matter
 from journeymaps.pages.history_sections import HistorySections
@@ -24,6 +25,12 @@ class PersonaPages:
     def image_url(self, entry: PersonaEntry) -> str | None:
         """The address of the persona's portrait, if it has one."""
         return portrait_url(entry, self.ctx.corpus.root)
+
+    def key(self, entry: PersonaEntry, cache: PageCache) -> bytes:
+        """The page's key in ``mkdocs serve``'s page cache: every input of :meth:`page` (keep them in step)."""
+        maps = self.ctx.by_persona.get(entry.id, [])
+        return cache.key("persona", entry, maps, repr([self.ctx.review(e) for e in maps]),
+                         history_inputs(self.ctx.history, entry))
 
     def page(self, entry: PersonaEntry) -> GeneratedPage:
         """The persona page: profile, narrative and every journey of the persona."""

@@ -17,6 +17,7 @@ from journeymaps.git.history import GitHistory
 from journeymaps.model import addresses
 from journeymaps.model.corpus import Corpus, JourneyEntry
 from journeymaps.pages import exports
+from journeymaps.pages.cache import PageCache
 from journeymaps.pages.channel_pages import ChannelPages
 from journeymaps.pages.compare_pages import ComparePages
 from journeymaps.pages.context import RenderContext
@@ -58,12 +59,17 @@ class SitePlan:
 def build_plan(
     corpus: Corpus, override_dirs: Sequence[Path] = (), statuses: Sequence[str] | None = None, with_home: bool = False,
     *, history: GitHistory | None = None, reviews: ReviewPolicy | None = None, navigation: str = "auto",
-    trend_cache: dict | None = None,
+    trend_cache: dict | None = None, page_cache: PageCache | None = None,
 ) -> SitePlan:
-    """Every page, asset, file and navigation entry of a corpus; an empty plan when the vocabulary is unusable."""
+    """Every page, asset, file and navigation entry of a corpus; an empty plan when the vocabulary is unusable.
+
+    With a ``page_cache`` (``mkdocs serve``), the page of a map or persona whose inputs did not change since the
+    last build is taken from it rather than made again.
+    """
     if corpus.vocabulary is None:
         return SitePlan()
-    ctx = RenderContext(corpus, override_dirs, statuses, history=history, reviews=reviews)
+    ctx = RenderContext(corpus, override_dirs, statuses, history=history, reviews=reviews,
+                        code=page_cache.code if page_cache is not None else None)
     compact = is_compact(navigation, len(ctx.journeys))
     rows = MapRows(ctx)
     sections = HistorySections(ctx, trend_cache)
@@ -78,9 +84,18 @@ def build_plan(
     plan.pages.append(overview.page())
     plan.pages += listings.journeys_index()
     plan.pages += listings.folder_pages()
-    plan.pages += [journey_pages.page(e) for e in ctx.journeys.values()]
+    if page_cache is not None:
+        page_cache.begin(ctx)
+        plan.pages += [journey_pages.made(e, page_cache) for e in ctx.journeys.values()]
+    else:
+        plan.pages += [journey_pages.page(e) for e in ctx.journeys.values()]
     plan.pages.append(listings.personas_index())
-    plan.pages += [persona_pages.page(e) for e in ctx.personas.values()]
+    if page_cache is not None:
+        plan.pages += [page_cache.get(persona_pages.key(e, page_cache), lambda e=e: persona_pages.page(e))
+                       for e in ctx.personas.values()]
+        page_cache.end()
+    else:
+        plan.pages += [persona_pages.page(e) for e in ctx.personas.values()]
     plan.pages += ComparePages(shared).pages()
     plan.pages += ChannelPages(shared).pages()
     lists = PortfolioLists(shared)
