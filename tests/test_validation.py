@@ -1263,6 +1263,19 @@ def test_a_map_beside_a_folder_of_maps_is_left_out_and_the_folder_keeps_its_page
     assert sorted(load_corpus(corpus / "journeys").journeys) == ["retail/buy-shoes", "retail/buy-shoes-future"]
 
 
+def test_a_map_at_the_address_of_a_part_of_a_list_is_left_out(corpus: Path) -> None:
+    # a list of more than 200 maps is published in parts at <list>page/<k>/ (k from 2)
+    for rel in ("page/2.md", "retail/page/12.md", "retail/page/1.md", "retail/page/02.md", "pages/2.md"):
+        write(corpus / "journeys" / rel, JOURNEY)
+    validate("journeys").assert_problems([
+        "journeys/page/2.md:1: this map would take the address of part 2 of the list of maps at journeys/, which a "
+        "long list is published in; rename the map or the folder 'page'",
+        "journeys/retail/page/12.md:1: this map would take the address of part 12 of the list of maps at "
+        "journeys/retail/, which a long list is published in; rename the map or the folder 'page'",
+    ])
+    assert {"retail/page/1", "retail/page/02", "pages/2"} <= set(load_corpus(corpus / "journeys").journeys)
+
+
 def test_a_map_beside_a_folder_of_other_files_is_fine(corpus: Path) -> None:
     write(corpus / "journeys/service.md", JOURNEY)
     write(corpus / "journeys/service/photo.png", b"\x89PNG\r\n\x1a\n")

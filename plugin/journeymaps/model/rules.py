@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -73,6 +74,8 @@ def folder_collisions(entries: Iterable[JourneyEntry], problems: list[Problem]) 
       one (the lower-case one, else the first in path order) are left out.
     * A map ``retail.md`` beside a folder ``retail/`` of maps would take the address
       of the folder's page: the map is left out, and the folder keeps its page.
+    * A map ``page/2.md`` (in any folder) would take the address of part 2 of the list
+      of maps above it, once that list is long enough to come in parts: left out too.
     """
     entries = sorted(entries, key=lambda e: e.rel)
     spellings: dict[str, list[str]] = {}  # the spellings of each folder of maps, by its case-folded path
@@ -107,7 +110,18 @@ def folder_collisions(entries: Iterable[JourneyEntry], problems: list[Problem]) 
                     entry.display, 1, "", f"this map would take the address of the page of the folder {folder}, "
                                           "which lists the maps in it; rename the map or the folder"))
                 left_out.append(entry)
+            elif part := _PART.search(entry.id):
+                listing = _shown(entry, entry.id[:part.start()] + "/" if part.start() else "")
+                problems.append(Problem(
+                    entry.display, 1, "", f"this map would take the address of part {part.group(1)} of the list of "
+                                          f"maps at {listing}, which a long list is published in; rename the map or "
+                                          "the folder 'page'"))
+                left_out.append(entry)
     return left_out
+
+
+# A long list's later parts are at <its address>page/<k>/ (pages.paging.part_url): k from 2, without leading zeros.
+_PART = re.compile(r"(?:^|/)page/([2-9]|[1-9][0-9]+)$")
 
 
 def _folders(ident: str) -> list[str]:
