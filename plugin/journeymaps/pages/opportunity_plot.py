@@ -12,7 +12,7 @@ the site's colour for emotion below neutral.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -62,24 +62,10 @@ def _cell_name(impact: str, effort: str) -> str:
     return f"{impact.capitalize()} impact, {effort} effort" + (f" ({corner})" if corner else "")
 
 
-def plot(numbered: Sequence[tuple[int, Idea]], map_name: dict[str, str],
-         with_marks: bool = True) -> Markup:
-    """The plot of the rated ideas among ``numbered`` ((number in the table, idea)); ``map_name`` titles maps.
-
-    Without ``with_marks`` (a portfolio of thousands of ideas) each cell shows only its count.
-    """
-    if not with_marks:
-        return _counts(numbered)
-    marks, edges, height = layout(numbered)
-    width = _LEFT + 3 * _CELL_W + 2 * _GAP + 2
-    parts = []
-    for col, effort in enumerate(EFFORTS):
-        x = _LEFT + col * (_CELL_W + _GAP) + _CELL_W / 2
-        parts.append(f'<text class="jm-plot-axis" x="{x}" y="{_TOP - 9}" text-anchor="middle">'
-                     f"{effort.capitalize()} effort</text>")
-    counts = {(m.idea.impact, m.idea.effort): 0 for m in marks}
-    for m in marks:
-        counts[(m.idea.impact, m.idea.effort)] += 1
+def _grid(edges: Sequence[float], inside: Callable[[str, str, float, float, float], str]) -> list[str]:
+    """The axes and the cells of the plot; ``inside(impact, effort, left, top, bottom)`` is what a cell shows."""
+    parts = [f'<text class="jm-plot-axis" x="{_LEFT + col * (_CELL_W + _GAP) + _CELL_W / 2}" y="{_TOP - 9}" '
+             f'text-anchor="middle">{effort.capitalize()} effort</text>' for col, effort in enumerate(EFFORTS)]
     for row, impact in enumerate(IMPACTS):
         top, bottom = edges[row], edges[row + 1] - (_GAP if row < len(IMPACTS) - 1 else 0)
         parts.append(f'<text class="jm-plot-axis" x="{_LEFT - 8}" y="{top + 16}" text-anchor="end">'
@@ -93,9 +79,26 @@ def plot(numbered: Sequence[tuple[int, Idea]], map_name: dict[str, str],
             parts.append(f'<rect class="{cls}" x="{left}" y="{top}" width="{_CELL_W}" height="{bottom - top}" rx="3"/>')
             if corner:
                 parts.append(f'<text class="jm-plot-corner" x="{left + _PAD}" y="{top + 16}">{escape(corner)}</text>')
-            n = counts.get((impact, effort), 0)
-            parts.append(f'<text class="jm-plot-count" x="{left + _CELL_W - _PAD}" y="{top + 16}" '
-                         f'text-anchor="end">{n}</text>')
+            parts.append(inside(impact, effort, left, top, bottom))
+    return parts
+
+
+def plot(numbered: Sequence[tuple[int, Idea]], map_name: dict[str, str],
+         with_marks: bool = True) -> Markup:
+    """The plot of the rated ideas among ``numbered`` ((number in the table, idea)); ``map_name`` titles maps.
+
+    Without ``with_marks`` (a portfolio of thousands of ideas) each cell shows only its count.
+    """
+    if not with_marks:
+        return _counts(numbered)
+    marks, edges, height = layout(numbered)
+    width = _LEFT + 3 * _CELL_W + 2 * _GAP + 2
+    counts = {(m.idea.impact, m.idea.effort): 0 for m in marks}
+    for m in marks:
+        counts[(m.idea.impact, m.idea.effort)] += 1
+    parts = _grid(edges, lambda impact, effort, left, top, bottom: (
+        f'<text class="jm-plot-count" x="{left + _CELL_W - _PAD}" y="{top + 16}" '
+        f'text-anchor="end">{counts.get((impact, effort), 0)}</text>'))
     small = ' class="jm-plot-n3"'  # three digits in the same mark
     for m in marks:
         use = m.idea.main
@@ -130,23 +133,9 @@ def _counts(numbered: Sequence[tuple[int, Idea]]) -> Markup:
     for _, idea in numbered:
         if idea.rated:
             counts[(idea.impact, idea.effort)] += 1  # type: ignore[index]
-    parts = [f'<text class="jm-plot-axis" x="{_LEFT + col * (_CELL_W + _GAP) + _CELL_W / 2}" y="{_TOP - 9}" '
-             f'text-anchor="middle">{effort.capitalize()} effort</text>' for col, effort in enumerate(EFFORTS)]
-    for row, impact in enumerate(IMPACTS):
-        top, bottom = edges[row], edges[row + 1] - (_GAP if row < len(IMPACTS) - 1 else 0)
-        parts.append(f'<text class="jm-plot-axis" x="{_LEFT - 8}" y="{top + 16}" text-anchor="end">'
-                     f"{impact.capitalize()}</text>"
-                     f'<text class="jm-plot-axis jm-plot-axis-sub" x="{_LEFT - 8}" y="{top + 30}" '
-                     'text-anchor="end">impact</text>')
-        for col, effort in enumerate(EFFORTS):
-            left = _LEFT + col * (_CELL_W + _GAP)
-            corner = QUADRANTS.get((impact, effort))
-            cls = "jm-plot-cell jm-plot-quick" if (impact, effort) == ("high", "low") else "jm-plot-cell"
-            parts.append(f'<rect class="{cls}" x="{left}" y="{top}" width="{_CELL_W}" height="{bottom - top}" rx="3"/>')
-            if corner:
-                parts.append(f'<text class="jm-plot-corner" x="{left + _PAD}" y="{top + 16}">{escape(corner)}</text>')
-            parts.append(f'<text class="jm-plot-total" x="{left + _CELL_W / 2}" y="{(top + bottom) / 2 + 10}" '
-                         f'text-anchor="middle">{counts[(impact, effort)]}</text>')
+    parts = _grid(edges, lambda impact, effort, left, top, bottom: (
+        f'<text class="jm-plot-total" x="{left + _CELL_W / 2}" y="{(top + bottom) / 2 + 10}" '
+        f'text-anchor="middle">{counts[(impact, effort)]}</text>'))
     described = "; ".join(f"{_cell_name(i, e)}: {counts[(i, e)]}" for i in IMPACTS for e in EFFORTS)
     total = sum(counts.values())
     label = f"Impact and effort of {total} rated {'idea' if total == 1 else 'ideas'}: how many in each cell"
