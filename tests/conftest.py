@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
 sys.path.insert(0, str(Path(__file__).parent))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # before Material is imported, as the commands' environment
@@ -50,6 +51,13 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
 def pytest_runtest_setup(item: pytest.Item) -> None:
     """Before any fixture of the test starts: Chromium may start only in a test marked ``browser``."""
     browser.ALLOWED = item.get_closest_marker("browser") is not None
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    """One headless Chromium for the browser tests of a module."""
+    with browser.browser() as instance:
+        yield instance
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from browser import Recorder, Server, axe_violations, browser, build_sample_site, describe, serve
+from browser import Recorder, Server, axe_violations, build_sample_site, describe, serve
 
 #: The pages of issue 14, by what they are.
 PAGES = {
@@ -47,12 +47,6 @@ def site(tmp_path_factory) -> Path:
 def server(site: Path) -> Iterator[Server]:
     with serve(site, PREFIX) as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    with browser() as instance:
-        yield instance
 
 
 def open_page(chromium: Browser, server: Server, address: str, width: str, script: bool = True) -> Page:

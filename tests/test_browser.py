@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from browser import ARTIFACTS, Recorder, Server, axe_violations, browser, build_sample_site, describe, serve
+from browser import ARTIFACTS, Recorder, Server, axe_violations, build_sample_site, describe, serve
 from sites import FRESH_CONFIG, build, spec_site
 
 pytestmark = pytest.mark.browser  # every test here starts Chromium
@@ -58,12 +58,6 @@ def site(tmp_path_factory) -> Path:
 def server(site: Path) -> Iterator[Server]:
     with serve(site, PREFIX) as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    with browser() as instance:
-        yield instance
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 import picture_site
-from browser import ARTIFACTS, Server, axe_violations, browser, describe, serve
+from browser import ARTIFACTS, Server, axe_violations, describe, serve
 from journeymaps.model.load import load_corpus
 from journeymaps.pages.icons import channel_kind
 from picture_site import PAPER, lane_names, pdf_pages, smallest_print_font, step_boxes, text_of
@@ -226,12 +226,6 @@ def test_print_button_is_in_the_page_but_hidden_until_the_script_runs(sample: Pa
 
 
 # --- the page in a browser ----------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    with browser() as instance:
-        yield instance
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from browser import Server, axe_violations, browser, describe, serve
+from browser import Server, axe_violations, describe, serve
 from sites import build, write
 
 pytestmark = pytest.mark.browser  # every test here starts Chromium
@@ -33,12 +33,6 @@ def server(tmp_path_factory) -> Iterator[Server]:
     assert result.returncode == 0, result.stderr
     with serve(root / "site", "/") as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    with browser() as b:
-        yield b
 
 
 @pytest.fixture

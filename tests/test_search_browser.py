@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from browser import Server, browser, serve
+from browser import Server, serve
 from sites import build, spec_site
 
 pytestmark = pytest.mark.browser  # every test here starts Chromium
@@ -23,12 +23,6 @@ def server(tmp_path_factory) -> Iterator[Server]:
     assert result.returncode == 0, result.stderr
     with serve(root / "site", "/maps/") as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    with browser() as instance:
-        yield instance
 
 
 @pytest.fixture
