@@ -141,7 +141,7 @@ def test_lanes_of_a_map_and_no_score_badges_in_the_feeling_lane(sample: Path) ->
     feeling = re.search(r'<tr class="jm-row-feeling">.*?</tr>', text, re.S).group(0)
     assert "jm-score" not in feeling  # the curve shows each score: no badge repeats it
     # the curve is at least 160 px tall on screen, server-made SVG with a text alternative and its axis beside it
-    css = (REPO / "plugin/journeymaps/mkdocs/assets/journeymaps.css").read_text(encoding="utf-8")
+    css = (REPO / "plugin/journeymaps/pages/static/journeymaps.css").read_text(encoding="utf-8")
     assert int(re.search(r"--jm-curve-height: (\d+)px", css).group(1)) >= 160
     svg = re.search(r'<svg class="jm-emotion-lane".*?</svg>', text, re.S).group(0)
     assert 'role="img"' in svg and "<desc>" in svg and "(moment of truth)" in svg
@@ -182,7 +182,7 @@ def test_day_in_the_life_has_a_time_axis_above_the_phases(pictures: Path) -> Non
     assert times == ["07:00", "08:15", "09:30", "10:45", "11:00", "12:15"]
     # the phase's name leads; the stage is a quiet note (the style sheet's rule for this kind of map)
     assert 'class="jm-timeline jm-journey jm-kind-day-in-the-life' in text
-    css = (REPO / "plugin/journeymaps/mkdocs/assets/journeymaps.css").read_text(encoding="utf-8")
+    css = (REPO / "plugin/journeymaps/pages/static/journeymaps.css").read_text(encoding="utf-8")
     assert re.search(r"\.jm-kind-day-in-the-life \.jm-phase \.jm-stage \{[^}]*text-transform: none", css)
     assert '<tr class="jm-time-row">' not in page_of(pictures, "journeys/maps/ten-steps")
 

@@ -21,6 +21,7 @@ COMMANDS = {
     "import": ("journeymaps.cli.import_maps", "import_command"),
     "new": ("journeymaps.cli.new", "new"),
     "diff": ("journeymaps.cli.diff", "diff"),
+    "generate": ("journeymaps.cli.generate", "generate_command"),
 }
 
 

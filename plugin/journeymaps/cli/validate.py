@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from journeymaps.cli.options import enclosing_journeys, find_root
+from journeymaps.engines.detect import ignoring_engine, warning
 from journeymaps.model import linkcheck
 from journeymaps.model.corpus import Corpus
 from journeymaps.model.load import load_corpus
@@ -35,6 +36,7 @@ class Report:
     journeys: int = 0  # valid journeys among the files checked
     personas: int = 0
     skipped: list[str] = field(default_factory=list)  # files given that the loader ignores
+    roots: list[Path] = field(default_factory=list)  # the journeys folders read
 
 
 def _ignored(rel: Path) -> bool:
@@ -69,6 +71,7 @@ def validate_paths(paths: list[Path], base: Path) -> Report:
             report.skipped.append(shown)
             continue
         selections.setdefault(root, []).append(absolute)
+    report.roots = list(selections)
     for root, selected in selections.items():
         corpus = corpora.setdefault(root, load_corpus(root, display_base=base))
         chosen = _Selection(root, selected, base)
@@ -136,6 +139,15 @@ def summary(report: Report) -> str:
     return f"{plural(report.journeys, 'journey')} and {plural(report.personas, 'persona')} are valid"
 
 
+def _warn_of_engine(roots: list[Path]) -> None:
+    """Say once when the site a journeys folder belongs to (its parent folder) is built by an engine that ignores
+    the plugin: the maps would be valid and yet not published."""
+    for root in roots:
+        if engine := ignoring_engine(root.parent):
+            click.echo(warning(engine, "validate"), err=True)
+            return
+
+
 @click.command("validate")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
@@ -146,7 +158,9 @@ def validate(paths: tuple[Path, ...], fmt: str) -> None:
     A single file is checked against its whole journeys folder (the nearest
     folder above it with a vocabulary.yml), and only its problems are shown.
     Prints one line per problem on standard output and a summary on standard
-    error; exits with 1 when there is any problem, 0 when there is none.
+    error; exits with 1 when there is any problem, 0 when there is none. Warns
+    (on standard error) when the site is built with Zensical, which ignores the
+    journeys plugin.
     """
     default = enclosing_journeys() or Path("journeys")
     if not paths and not default.is_dir():
@@ -167,6 +181,7 @@ def validate(paths: tuple[Path, ...], fmt: str) -> None:
     for shown in report.skipped:
         click.echo(f"{shown}: skipped: not a journey, persona or vocabulary file "
                    "(names starting with '_' or '.' and files other than .md are not read)", err=True)
+    _warn_of_engine(report.roots)
     click.echo(summary(report), err=True)
     if report.problems:
         raise SystemExit(1)

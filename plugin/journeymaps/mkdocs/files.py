@@ -10,12 +10,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from journeymaps.mkdocs.editlinks import edit_path
 from journeymaps.pages.plan import SitePlan
+from journeymaps.pages.static import FILES
 
 log = get_plugin_logger(__name__)
 
-CSS = "assets/journeymaps/journeymaps.css"
-JS = "assets/journeymaps/journeymaps.js"
-ASSETS = Path(__file__).parent / "assets"
 
 
 def add_plan(files: Files, plan: SitePlan, config: MkDocsConfig) -> list[File]:
@@ -33,9 +31,9 @@ def add_plan(files: Files, plan: SitePlan, config: MkDocsConfig) -> list[File]:
         replace(files, File.generated(config, asset.src_uri, abs_src_path=str(asset.path)), docs_by_dest)
     for name, content in plan.files.items():  # the exports: journeys.json, touchpoints.csv
         replace(files, File.generated(config, name, content=content), docs_by_dest)
-    for ours in (CSS, JS):
+    for ours, source in FILES.items():
         if files.get_file_from_path(ours) is None:  # a site may ship its own copy to override ours
-            files.append(File.generated(config, ours, abs_src_path=str(ASSETS / Path(ours).name)))
+            files.append(File.generated(config, ours, abs_src_path=str(source)))
     return made
 
 

@@ -29,8 +29,7 @@ from journeymaps.figures.reviews import ReviewPolicy, reference_date
 from journeymaps.git.history import GitHistory, read_history
 from journeymaps.mkdocs.config import JourneysConfig
 from journeymaps.mkdocs.editlinks import tidy
-from journeymaps.mkdocs.files import CSS, JS, add_plan
-from journeymaps.mkdocs.nav import merge_nav, nav_paths
+from journeymaps.mkdocs.files import add_plan
 from journeymaps.mkdocs.reuse import Reuse
 from journeymaps.mkdocs.search import SearchHandOff
 from journeymaps.mkdocs.unpublished import UnpublishedLinks
@@ -38,14 +37,14 @@ from journeymaps.model.load import load_corpus
 from journeymaps.pages.cache import PageCache, TemplateCode
 from journeymaps.pages.generated import GeneratedPage, headings
 from journeymaps.pages.plan import build_plan
+from journeymaps.pages.site_nav import merge_nav, nav_paths
+from journeymaps.pages.static import CSS, JS, THEME
 from journeymaps.source.files import VOCABULARY
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger(__name__)
-
-THEME = str(Path(__file__).parent / "theme")  # partials that replace Material's in offline mode
 
 
 class JourneysPlugin(BasePlugin[JourneysConfig]):
@@ -91,8 +90,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                 config.theme["font"] = False
             # Our partials (a repository link that asks the repository's host for nothing) after the site's own
             # overrides, before Material's.
-            if THEME not in config.theme.dirs:
-                config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME)
+            if str(THEME) not in config.theme.dirs:
+                config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         if CSS not in config.extra_css:
             config.extra_css.insert(0, CSS)
         if JS not in map(str, config.extra_javascript):
@@ -146,7 +145,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.search.clear()
         made = add_plan(files, plan, config)
         gc.freeze()
-        config.nav = merge_nav(self.user_nav, plan.nav, files, set(self.pages))
+        doc_pages = (f.src_uri for f in files.documentation_pages() if f.inclusion.is_in_nav())
+        config.nav = merge_nav(self.user_nav, plan.nav, doc_pages, set(self.pages))
         in_nav = set(nav_paths(config.nav))
         for generated in made:  # a page left out of the navigation on purpose is not reported as missing from it
             if generated.src_uri not in in_nav:

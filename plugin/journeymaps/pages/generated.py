@@ -18,7 +18,9 @@ import html as htmllib
 import json
 import re
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,6 +96,21 @@ def _spaced(html: str) -> str:
     return _BLOCK_END.sub("\\1\n", html)
 
 
+#: True while pages are made for ``journeymaps generate``: the fragments keep the search markers, which the
+#: docs folder it writes turns into what every engine's search reads (see engines/page_text.py).
+_MARKED: ContextVar[bool] = ContextVar("search_marks_kept", default=False)
+
+
+@contextmanager
+def search_marks_kept() -> Iterator[None]:
+    """Within this block, pages keep their search markers (SKIP, ONLY) in their fragments, unsplit."""
+    token = _MARKED.set(True)
+    try:
+        yield
+    finally:
+        _MARKED.reset(token)
+
+
 def search_split(html: str) -> tuple[str, str | None]:
     """(the HTML a page shows, the HTML the site search indexes instead, or None when it is the same).
 
@@ -105,6 +122,8 @@ def search_split(html: str) -> tuple[str, str | None]:
     The indexed version has a break after every block, so that the words of
     two blocks are not run together.
     """
+    if _MARKED.get():
+        return html, None
     if SKIP not in html and _ONLY not in html:
         spaced = _spaced(html)
         return html, (spaced if spaced != html else None)
@@ -208,12 +227,17 @@ class GeneratedPage:
     @property
     def text(self) -> str:
         """The Markdown with the fragments written in (what the page would be as one Markdown document)."""
+        return self.written(self.markdown, self.fragments)
+
+    def written(self, markdown: str, fragments: Sequence[str]) -> str:
+        """``markdown`` (this page's, perhaps changed) with ``fragments`` in place of its placeholders."""
         self.render()
+
         def put(found: re.Match) -> str:
-            fragment = self.fragments[int(found.group(1))]
+            fragment = fragments[int(found.group(1))]
             return fragment + found.group(2) if fragment else ""
 
-        return _SLOT.sub(put, self.markdown)
+        return _SLOT.sub(put, markdown)
 
     def fill(self, html: str, search: bool = False) -> str:
         """The HTML that MkDocs made of :attr:`markdown`, with each placeholder replaced by its fragment.

@@ -1,0 +1,210 @@
+"""A generated page as one Markdown file that any engine converts as the plugin would have published it.
+
+The plugin hands MkDocs a page's HTML fragments after Markdown has run, and
+hands the site search a view of its own. An engine without the plugin gets
+one Markdown file instead, so what the plugin did on the side is written
+into the page:
+
+- a level-2 heading of a fragment becomes a Markdown heading with its id
+  (``## Name {#id}``), so that the engine puts it in the table of contents;
+- what the plugin keeps out of the search gets ``data-search-exclude``, which
+  Material's search, MkDocs' and Zensical's read; a page the search leaves out
+  gets ``search: {exclude: true}`` in its front matter;
+- what only the search sees (a map's plain view, a heading per touchpoint and
+  pain point at its anchor) goes to the end of the page, hidden;
+- no stretch of indexed text may exceed Zensical's limit for one search entry.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from journeymaps.pages import searchview
+from journeymaps.pages.generated import END_SKIP, SKIP, GeneratedPage
+
+EXCLUDE = " data-search-exclude"
+#: Zensical refuses a search entry (a section's text) of more than 65,536 bytes; the margin is for the markup it
+#: keeps in an entry's text.
+SEARCH_FIELD_LIMIT = 48_000
+_VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                   "track", "wbr"))
+_ATTRIBUTE = re.compile(r'([\w:-]+)(?:="([^"]*)")?')
+_HEADERLINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
+_TAGS = re.compile(r"<[^>]+>")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>])")
+_HEADING = re.compile(r"<h[1-6][\s>]")
+
+
+@dataclass
+class Element:
+    """A top-level element of an HTML fragment: where it starts, where its start tag ends, where it ends."""
+
+    tag: str
+    start: int
+    tag_end: int
+    end: int
+
+
+class _Scanner(HTMLParser):
+    """The top-level elements of a fragment, with their offsets (HTMLParser gives lines and columns)."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.html = html
+        self.starts = [0] + [m.end() for m in re.finditer("\n", html)]
+        self.open: list[str] = []
+        self.top: list[Element] = []
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        start = self._offset()
+        end = start + len(self.get_starttag_text() or "")
+        if not self.open:
+            self.top.append(Element(tag, start, end, end))
+        if tag not in _VOID:
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        start = self._offset()
+        end = start + len(self.get_starttag_text() or "")
+        if not self.open:
+            self.top.append(Element(tag, start, end, end))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.open:
+            return  # a stray end tag: browsers ignore it, so do we
+        while self.open and self.open.pop() != tag:
+            pass
+        if not self.open and self.top:
+            self.top[-1].end = self.html.index(">", self._offset()) + 1
+
+
+def top_level(html: str) -> list[Element]:
+    """The elements at the top of ``html``, in order."""
+    scanner = _Scanner(html)
+    scanner.feed(html)
+    scanner.close()
+    return scanner.top
+
+
+def _edit(html: str, edits: list[tuple[int, int, str]]) -> str:
+    """``html`` with each (start, end) span replaced by its text; spans do not overlap."""
+    out, pos = [], 0
+    for start, end, text in sorted(edits):
+        out += [html[pos:start], text]
+        pos = end
+    out.append(html[pos:])
+    return "".join(out)
+
+
+def _excluded(html: str, element: Element) -> tuple[int, int, str]:
+    """The edit that adds ``data-search-exclude`` to an element's start tag."""
+    cut = element.tag_end - (2 if html[element.tag_end - 2:element.tag_end] == "/>" else 1)
+    return cut, cut, EXCLUDE
+
+
+def exclude(html: str, keep: Callable[[Element], bool] = lambda e: False) -> str:
+    """``html`` with every top-level element but those ``keep`` names left out of the search."""
+    return _edit(html, [_excluded(html, e) for e in top_level(html) if not keep(e)])
+
+
+def _markdown_heading(html: str, element: Element) -> str | None:
+    """A level-2 heading with an id as a Markdown heading, its attributes in an attribute list (None without id)."""
+    attributes = dict(_ATTRIBUTE.findall(html[element.start + 3:element.tag_end]))
+    if not attributes.get("id") or any('"' in v or "}" in v for v in attributes.values()):
+        return None
+    inner = _HEADERLINK.sub("", html[element.tag_end:html.rindex("<", element.start, element.end)])
+    text = htmllib.unescape(_TAGS.sub("", inner)).strip()
+    text = _MD_SPECIAL.sub(r"\\\1", htmllib.escape(text, quote=False))
+    listed = [f"#{attributes.pop('id')}", *(f".{c}" for c in attributes.pop("class", "").split())]
+    listed += [f'{key}="{value}"' if value else key for key, value in attributes.items()]
+    return f"\n\n## {text} {{{' '.join(listed)}}}\n\n"
+
+
+def with_headings(html: str) -> str:
+    """``html`` with its top-level level-2 headings written as Markdown headings."""
+    edits = []
+    for element in top_level(html):
+        if element.tag == "h2" and (heading := _markdown_heading(html, element)) is not None:
+            edits.append((element.start, element.end, heading))
+    return _edit(html, edits)
+
+
+def _regions(html: str, start: str, end: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    while (found := html.find(start, pos)) != -1:
+        close = html.find(end, found)
+        pos = len(html) if close == -1 else close + len(end)
+        spans.append((found, pos))
+    return spans
+
+
+def _unskipped(html: str) -> str:
+    """The fragment with each region the search skips marked, its markers gone."""
+    edits = []
+    for start, end in _regions(html, SKIP, END_SKIP):
+        inner = html[start + len(SKIP):end]
+        inner = inner.removesuffix(END_SKIP)
+        edits.append((start, end, exclude(inner)))
+    return _edit(html, edits)
+
+
+def split_fragment(html: str) -> tuple[str, str]:
+    """(what the page shows, with skipped regions marked; what only the search sees, or "")."""
+    only = []
+    for start, end in _regions(html, searchview.ONLY, searchview.END_ONLY):
+        only.append(html[start + len(searchview.ONLY):end].replace(searchview.END_ONLY, ""))
+    for start, end in reversed(_regions(html, searchview.ONLY, searchview.END_ONLY)):
+        html = html[:start] + html[end:]
+    return _unskipped(html), "".join(only)
+
+
+def _first_heading(fragments: list[str]) -> int:
+    """The index of the first fragment with a heading (len(fragments) without any)."""
+    return next((i for i, f in enumerate(fragments) if _HEADING.search(f)), len(fragments))
+
+
+def indexed_text(html: str) -> str:
+    """The text of ``html`` the search indexes: everything but the elements marked excluded."""
+    kept = [html[e.start:e.end] for e in top_level(html) if EXCLUDE.strip() not in html[e.start:e.tag_end]]
+    return _TAGS.sub("", "".join(kept))
+
+
+def page_text(page: GeneratedPage, markdown: str) -> tuple[str, list[str]]:
+    """The page's Markdown file (``markdown`` is its Markdown with links fixed), and what was left out of search.
+
+    What was left out: the addresses of sections whose indexed text was above
+    :data:`SEARCH_FIELD_LIMIT`, now excluded so that Zensical builds.
+    """
+    page.render()
+    indexed = page.indexed
+    shown, search_only = [], []
+    for i, raw in enumerate(page.fragments):
+        fragment, only = split_fragment(raw)
+        if i in page.unsearched or indexed == searchview.NONE:
+            fragment, only = exclude(fragment), ""
+        shown.append(fragment)
+        if only and indexed != searchview.NONE:
+            search_only.append(only if indexed != searchview.NAMED else searchview.named_view(only))
+    if indexed == searchview.TITLE:  # the title and the paragraphs before the first section, as title_view
+        first = _first_heading(shown)
+        shown = [exclude(f, keep=lambda e, before=i < first: before and e.tag == "p") for i, f in enumerate(shown)]
+    left_out = []
+    for i, fragment in enumerate(shown):
+        if len(indexed_text(fragment).encode()) > SEARCH_FIELD_LIMIT:
+            shown[i] = exclude(fragment)
+            left_out.append(f"{page.url}: part {i + 1}")
+    shown = [with_headings(f) for f in shown]
+    text = page.written(markdown, shown)
+    if search_only:
+        text += '\n<div class="jm-search-view" hidden>\n' + "\n".join(search_only) + "\n</div>\n"
+    if indexed == searchview.NONE:
+        text = text.replace("\n---\n", '\nsearch: {"exclude": true}\n---\n', 1)
+    return text, left_out
