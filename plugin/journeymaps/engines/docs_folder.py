@@ -75,7 +75,7 @@ def options_of(config: SiteConfig) -> SiteOptions:
 
 
 def plan_site(config: SiteConfig, options: SiteOptions, has_home: bool) -> tuple[SitePlan, list[Problem]]:
-    """Read the journeys folder and make every page, with the search markers kept (see page_text.py)."""
+    """Read the journeys folder and plan every page."""
     root = (config.folder / options.journeys_dir).resolve()
     corpus = load_corpus(root, display_base=Path.cwd())
     if corpus.vocabulary is None and root.is_dir():
@@ -86,9 +86,8 @@ def plan_site(config: SiteConfig, options: SiteOptions, has_home: bool) -> tuple
     overrides = [custom / "journeymaps"] if custom is not None else []
     history = read_history(root) if options.history else None
     reviews = ReviewPolicy(options.review.interval, reference_date(), options.review.due_soon)
-    with search_marks_kept():
-        plan = build_plan(corpus, overrides, options.statuses, with_home=not has_home, history=history,
-                          reviews=reviews, navigation=options.navigation)
+    plan = build_plan(corpus, overrides, options.statuses, with_home=not has_home, history=history,
+                      reviews=reviews, navigation=options.navigation)
     return plan, list(corpus.problems)
 
 
@@ -147,6 +146,11 @@ def _overrides(config: SiteConfig, options: SiteOptions, out: _Output) -> str | 
 
 def generate(config_path: Path, out_dir: Path, say: Callable[[str], None] = lambda line: None) -> Generated:
     """Write the site for engines without the plugin into ``out_dir`` (see the module's docstring)."""
+    with search_marks_kept():  # pages render as they are written: the markers must stay until then
+        return _generate(config_path, out_dir, say)
+
+
+def _generate(config_path: Path, out_dir: Path, say: Callable[[str], None]) -> Generated:
     config = read_config(config_path)
     options = options_of(config)
     out_dir = out_dir.resolve()

@@ -17,11 +17,9 @@ into the page:
 
 from __future__ import annotations
 
-import html as htmllib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from journeymaps.pages import searchview
 from journeymaps.pages.generated import END_SKIP, SKIP, GeneratedPage
@@ -35,7 +33,7 @@ _VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "
 _ATTRIBUTE = re.compile(r'([\w:-]+)(?:="([^"]*)")?')
 _HEADERLINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
 _TAGS = re.compile(r"<[^>]+>")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
 _HEADING = re.compile(r"<h[1-6][\s>]")
 
 
@@ -49,49 +47,42 @@ class Element:
     end: int
 
 
-class _Scanner(HTMLParser):
-    """The top-level elements of a fragment, with their offsets (HTMLParser gives lines and columns)."""
+# A start or end tag (quoted attribute values may hold ">"), or a comment.
+_TOKEN = re.compile(r"""<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9:-]*)(?:[^>"']|"[^"]*"|'[^']*')*>""", re.S)
+_SAME: dict[str, re.Pattern] = {}
 
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.html = html
-        self.starts = [0] + [m.end() for m in re.finditer("\n", html)]
-        self.open: list[str] = []
-        self.top: list[Element] = []
 
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self.starts[line - 1] + column
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        start = self._offset()
-        end = start + len(self.get_starttag_text() or "")
-        if not self.open:
-            self.top.append(Element(tag, start, end, end))
-        if tag not in _VOID:
-            self.open.append(tag)
-
-    def handle_startendtag(self, tag: str, attrs: list) -> None:
-        start = self._offset()
-        end = start + len(self.get_starttag_text() or "")
-        if not self.open:
-            self.top.append(Element(tag, start, end, end))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag not in self.open:
-            return  # a stray end tag: browsers ignore it, so do we
-        while self.open and self.open.pop() != tag:
-            pass
-        if not self.open and self.top:
-            self.top[-1].end = self.html.index(">", self._offset()) + 1
+def _close(html: str, tag: str, pos: int) -> int:
+    """Where the element whose start tag ends at ``pos`` ends: after the end tag that matches it (elements of
+    the same name nest), or at the end of ``html`` when it is never closed."""
+    same = _SAME.get(tag) or _SAME.setdefault(tag, re.compile(
+        rf"""<(/?){re.escape(tag)}(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>""", re.I))
+    depth = 1
+    for found in same.finditer(html, pos):
+        if found.group(1):
+            depth -= 1
+            if depth == 0:
+                return found.end()
+        elif not found.group(0).endswith("/>"):
+            depth += 1
+    return len(html)
 
 
 def top_level(html: str) -> list[Element]:
-    """The elements at the top of ``html``, in order."""
-    scanner = _Scanner(html)
-    scanner.feed(html)
-    scanner.close()
-    return scanner.top
+    """The elements at the top of ``html``, in order (our templates write well-formed HTML, in which an
+    element ends at the end tag of its name that balances its start tag)."""
+    top: list[Element] = []
+    pos = 0
+    while (found := _TOKEN.search(html, pos)) is not None:
+        pos = found.end()
+        if found.group(2) is None or found.group(1):  # a comment, or an end tag that closes nothing
+            continue
+        tag = found.group(2).lower()
+        end = pos
+        if tag not in _VOID and not found.group(0).endswith("/>"):
+            end = pos = _close(html, tag, pos)
+        top.append(Element(tag, found.start(), found.end(), end))
+    return top
 
 
 def _edit(html: str, edits: list[tuple[int, int, str]]) -> str:
@@ -120,9 +111,15 @@ def _markdown_heading(html: str, element: Element) -> str | None:
     attributes = dict(_ATTRIBUTE.findall(html[element.start + 3:element.tag_end]))
     if not attributes.get("id") or any('"' in v or "}" in v for v in attributes.values()):
         return None
-    inner = _HEADERLINK.sub("", html[element.tag_end:html.rindex("<", element.start, element.end)])
-    text = htmllib.unescape(_TAGS.sub("", inner)).strip()
-    text = _MD_SPECIAL.sub(r"\\\1", htmllib.escape(text, quote=False))
+    inner = _HEADERLINK.sub("", html[element.tag_end:html.rindex("<", element.start, element.end)]).strip()
+    if "\n" in inner:
+        return None
+    # Inline HTML (a link) stays as it is; the words between tags are escaped for Markdown.
+    pos, parts = 0, []
+    for tag in _TAGS.finditer(inner):
+        parts += [_MD_SPECIAL.sub(r"\\\1", inner[pos:tag.start()]), tag.group(0)]
+        pos = tag.end()
+    text = "".join([*parts, _MD_SPECIAL.sub(r"\\\1", inner[pos:])])
     listed = [f"#{attributes.pop('id')}", *(f".{c}" for c in attributes.pop("class", "").split())]
     listed += [f'{key}="{value}"' if value else key for key, value in attributes.items()]
     return f"\n\n## {text} {{{' '.join(listed)}}}\n\n"
@@ -130,6 +127,8 @@ def _markdown_heading(html: str, element: Element) -> str | None:
 
 def with_headings(html: str) -> str:
     """``html`` with its top-level level-2 headings written as Markdown headings."""
+    if "<h2" not in html:
+        return html
     edits = []
     for element in top_level(html):
         if element.tag == "h2" and (heading := _markdown_heading(html, element)) is not None:
@@ -198,7 +197,8 @@ def page_text(page: GeneratedPage, markdown: str) -> tuple[str, list[str]]:
         shown = [exclude(f, keep=lambda e, before=i < first: before and e.tag == "p") for i, f in enumerate(shown)]
     left_out = []
     for i, fragment in enumerate(shown):
-        if len(indexed_text(fragment).encode()) > SEARCH_FIELD_LIMIT:
+        if len(_TAGS.sub("", fragment).encode()) > SEARCH_FIELD_LIMIT and \
+                len(indexed_text(fragment).encode()) > SEARCH_FIELD_LIMIT:
             shown[i] = exclude(fragment)
             left_out.append(f"{page.url}: part {i + 1}")
     shown = [with_headings(f) for f in shown]
