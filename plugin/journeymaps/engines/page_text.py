@@ -34,7 +34,7 @@ _ATTRIBUTE = re.compile(r'([\w:-]+)(?:="([^"]*)")?')
 _HEADERLINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
 _TAGS = re.compile(r"<[^>]+>")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
-_HEADING = re.compile(r"<h[1-6][\s>]")
+_HEADING = re.compile(r"<h[2-6][\s>]")
 
 
 @dataclass
@@ -165,11 +165,6 @@ def split_fragment(html: str) -> tuple[str, str]:
     return _unskipped(html), "".join(only)
 
 
-def _first_heading(fragments: list[str]) -> int:
-    """The index of the first fragment with a heading (len(fragments) without any)."""
-    return next((i for i, f in enumerate(fragments) if _HEADING.search(f)), len(fragments))
-
-
 def indexed_text(html: str) -> str:
     """The text of ``html`` the search indexes: everything but the elements marked excluded."""
     kept = [html[e.start:e.end] for e in top_level(html) if EXCLUDE.strip() not in html[e.start:e.tag_end]]
@@ -193,8 +188,12 @@ def page_text(page: GeneratedPage, markdown: str) -> tuple[str, list[str]]:
         if only and indexed != searchview.NONE:
             search_only.append(only if indexed != searchview.NAMED else searchview.named_view(only))
     if indexed == searchview.TITLE:  # the title and the paragraphs before the first section, as title_view
-        first = _first_heading(shown)
-        shown = [exclude(f, keep=lambda e, before=i < first: before and e.tag == "p") for i, f in enumerate(shown)]
+        heading_seen = False
+        for i, fragment in enumerate(shown):
+            found = None if heading_seen else _HEADING.search(fragment)
+            limit = -1 if heading_seen else found.start() if found else len(fragment)
+            shown[i] = exclude(fragment, keep=lambda e, limit=limit: e.tag == "p" and e.start < limit)
+            heading_seen = heading_seen or found is not None
     left_out = []
     for i, fragment in enumerate(shown):
         if len(_TAGS.sub("", fragment).encode()) > SEARCH_FIELD_LIMIT and \
