@@ -296,3 +296,14 @@ def test_watch_writes_the_folder_again_after_a_change(tmp_path):
     finally:
         watcher.terminate()
         watcher.wait(10)
+
+
+def test_generate_reminds_a_zensical_site_to_build_the_generated_folder(tmp_path):
+    site = spec_site(tmp_path)
+    quiet = generate(site)
+    assert "warning: this site is built with" not in quiet.stderr
+    write(site, {"zensical.toml": "[project]\nsite_name = 'X'\n"})
+    said = generate(site, "--out", "out")
+    assert said.exit_code == 0
+    assert "built with Zensical (zensical.toml exists)" in said.stderr
+    assert "zensical build -f out/mkdocs.yml" in said.stderr
