@@ -33,8 +33,12 @@ _VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "
 _ATTRIBUTE = re.compile(r'([\w:-]+)(?:="([^"]*)")?')
 _HEADERLINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
 _TAGS = re.compile(r"<[^>]+>")
+# What a heading's words keep as it is in Markdown: tags and character references.
+_KEPT = re.compile(r"<[^>]+>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
 _HEADING = re.compile(r"<h[2-6][\s>]")
+_INNER_HEADING = re.compile(r"""<h[1-6]\s(?:[^>"']|"[^"]*"|'[^']*')*\bid=(?:[^>"']|"[^"]*"|'[^']*')*>""")
+
 
 
 @dataclass
@@ -95,15 +99,20 @@ def _edit(html: str, edits: list[tuple[int, int, str]]) -> str:
     return "".join(out)
 
 
-def _excluded(html: str, element: Element) -> tuple[int, int, str]:
-    """The edit that adds ``data-search-exclude`` to an element's start tag."""
-    cut = element.tag_end - (2 if html[element.tag_end - 2:element.tag_end] == "/>" else 1)
-    return cut, cut, EXCLUDE
+def _excluded(html: str, element: Element) -> list[tuple[int, int, str]]:
+    """The edits that leave an element out of the search: ``data-search-exclude`` on its start tag, and on each
+    heading with an id inside it (Material's search and Zensical's make an entry of such a heading even there)."""
+    edits = []
+    for start_tag in [element, *(Element("h", m.start(), m.end(), m.end()) for m in _INNER_HEADING.finditer(
+            html, element.tag_end, element.end))]:
+        cut = start_tag.tag_end - (2 if html[start_tag.tag_end - 2:start_tag.tag_end] == "/>" else 1)
+        edits.append((cut, cut, EXCLUDE))
+    return edits
 
 
 def exclude(html: str, keep: Callable[[Element], bool] = lambda e: False) -> str:
     """``html`` with every top-level element but those ``keep`` names left out of the search."""
-    return _edit(html, [_excluded(html, e) for e in top_level(html) if not keep(e)])
+    return _edit(html, [edit for e in top_level(html) if not keep(e) for edit in _excluded(html, e)])
 
 
 def _markdown_heading(html: str, element: Element) -> str | None:
@@ -116,9 +125,9 @@ def _markdown_heading(html: str, element: Element) -> str | None:
         return None
     # Inline HTML (a link) stays as it is; the words between tags are escaped for Markdown.
     pos, parts = 0, []
-    for tag in _TAGS.finditer(inner):
-        parts += [_MD_SPECIAL.sub(r"\\\1", inner[pos:tag.start()]), tag.group(0)]
-        pos = tag.end()
+    for kept in _KEPT.finditer(inner):
+        parts += [_MD_SPECIAL.sub(r"\\\1", inner[pos:kept.start()]), kept.group(0)]
+        pos = kept.end()
     text = "".join([*parts, _MD_SPECIAL.sub(r"\\\1", inner[pos:])])
     listed = [f"#{attributes.pop('id')}", *(f".{c}" for c in attributes.pop("class", "").split())]
     listed += [f'{key}="{value}"' if value else key for key, value in attributes.items()]
