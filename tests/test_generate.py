@@ -240,7 +240,8 @@ def test_search_marks_become_attributes_and_the_search_view_goes_to_the_end_hidd
         text, _ = page_text(page, page.markdown)
     assert '<nav class="crumbs" data-search-exclude>' in text and "<h1 data-search-exclude>" in text
     assert "<p>goal</p>" in text and "search:" not in text.split("---", 2)[2].split("jm-search-view")[0]
-    assert text.rstrip().endswith('<div class="jm-search-view" hidden>\n<h3 id="tp">Touchpoint</h3>\n</div>')
+    assert text.rstrip().endswith('<div class="jm-search-view" hidden>\n<h3 id="tp">Touchpoint</h3>\n</div>\n'
+                                  "<!--/journeymaps:html-->")
 
 
 def test_a_page_left_out_of_the_search_says_so_in_its_front_matter():
@@ -307,3 +308,17 @@ def test_generate_reminds_a_zensical_site_to_build_the_generated_folder(tmp_path
     assert said.exit_code == 0
     assert "built with Zensical (zensical.toml exists)" in said.stderr
     assert "zensical build -f out/mkdocs.yml" in said.stderr
+
+
+def test_the_html_blocks_pass_through_the_extension_as_markdown_would_read_them(tmp_path):
+    import markdown
+
+    site = spec_site(tmp_path)
+    assert generate(site).exit_code == 0
+    text = (site / "generated-site/docs" / MAP).read_text().split("---\n", 2)[2]
+    assert "<!--journeymaps:html-->" in text
+    plain = markdown.markdown(text, extensions=["toc", "attr_list"])
+    fast = markdown.markdown(text, extensions=["toc", "attr_list", "journeymaps.engines.raw_html"])
+    # Without the extension the blocks are read as raw HTML, and their marking comments stay in the page.
+    unmarked = re.sub(r"\n?<!--/?journeymaps:html-->\n?", "\n", plain)
+    assert re.sub(r"\s+", " ", fast).strip() == re.sub(r"\s+", " ", unmarked).strip()

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from journeymaps.engines.raw_html import wrap
 from journeymaps.pages import searchview
 from journeymaps.pages.generated import END_SKIP, SKIP, GeneratedPage
 
@@ -135,14 +136,19 @@ def _markdown_heading(html: str, element: Element) -> str | None:
 
 
 def with_headings(html: str) -> str:
-    """``html`` with its top-level level-2 headings written as Markdown headings."""
-    if "<h2" not in html:
-        return html
-    edits = []
-    for element in top_level(html):
+    """``html`` with its top-level level-2 headings written as Markdown headings, and the HTML between them in
+    blocks that the engine's Markdown passes through untouched (see raw_html.py)."""
+    out, pos = [], 0
+    for element in top_level(html) if "<h2" in html else []:
         if element.tag == "h2" and (heading := _markdown_heading(html, element)) is not None:
-            edits.append((element.start, element.end, heading))
-    return _edit(html, edits)
+            out += [_raw(html[pos:element.start]), heading]
+            pos = element.end
+    out.append(_raw(html[pos:]))
+    return "".join(out)
+
+
+def _raw(html: str) -> str:
+    return wrap(html.strip("\n")) if html.strip() else ""
 
 
 def _regions(html: str, start: str, end: str) -> list[tuple[int, int]]:
@@ -212,7 +218,7 @@ def page_text(page: GeneratedPage, markdown: str) -> tuple[str, list[str]]:
     shown = [with_headings(f) for f in shown]
     text = page.written(markdown, shown)
     if search_only:
-        text += '\n<div class="jm-search-view" hidden>\n' + "\n".join(search_only) + "\n</div>\n"
+        text += wrap('<div class="jm-search-view" hidden>\n' + "\n".join(search_only) + "\n</div>")
     if indexed == searchview.NONE:
         text = text.replace("\n---\n", '\nsearch: {"exclude": true}\n---\n', 1)
     return text, left_out

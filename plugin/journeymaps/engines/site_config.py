@@ -17,6 +17,8 @@ from typing import Any
 import yaml
 
 PLUGIN = "journeys"
+#: The Markdown extension that passes the generated HTML through (engines/raw_html.py), by its module's name.
+RAW_HTML = "journeymaps.engines.raw_html"
 
 
 class ConfigError(Exception):
@@ -188,9 +190,9 @@ def written_config(config: SiteConfig, out: Path, nav: list, css: list[str], js:
         theme["font"] = False  # no web fonts: Zensical, like Material, asks Google for them otherwise
     if theme:
         data["theme"] = theme
-    # The generated headings carry their ids in attribute lists ("## Name {#id}"); the engine needs both.
+    # The generated headings carry their ids in attribute lists ("## Name {#id}"), and their HTML is passed through.
     extensions = list(data.get("markdown_extensions") or [])
-    extensions += [name for name in ("toc", "attr_list") if name not in _extension_names(extensions)]
+    extensions += [name for name in ("toc", "attr_list", RAW_HTML) if name not in _extension_names(extensions)]
     data["markdown_extensions"] = extensions
     source = os.path.relpath(config.path, out) if config.folder in out.parents else config.path
     header = f"# Written by `journeymaps generate` from {source}: do not edit, it is written again each time.\n"
