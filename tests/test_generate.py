@@ -240,8 +240,7 @@ def test_search_marks_become_attributes_and_the_search_view_goes_to_the_end_hidd
         text, _ = page_text(page, page.markdown)
     assert '<nav class="crumbs" data-search-exclude>' in text and "<h1 data-search-exclude>" in text
     assert "<p>goal</p>" in text and "search:" not in text.split("---", 2)[2].split("jm-search-view")[0]
-    assert text.rstrip().endswith('<div class="jm-search-view" hidden>\n<h3 id="tp">Touchpoint</h3>\n</div>\n'
-                                  "<!--/journeymaps:html-->")
+    assert text.rstrip().endswith('<div class="jm-search-view" hidden>\n<h3 id="tp">Touchpoint</h3>\n</div>\n-->')
 
 
 def test_a_page_left_out_of_the_search_says_so_in_its_front_matter():
@@ -316,9 +315,20 @@ def test_the_html_blocks_pass_through_the_extension_as_markdown_would_read_them(
     site = spec_site(tmp_path)
     assert generate(site).exit_code == 0
     text = (site / "generated-site/docs" / MAP).read_text().split("---\n", 2)[2]
-    assert "<!--journeymaps:html-->" in text
-    plain = markdown.markdown(text, extensions=["toc", "attr_list"])
+    assert "\n<!--journeymaps:html\n" in text
+    assert "journeymaps.engines.raw_html" in (site / "generated-site/mkdocs.yml").read_text()
     fast = markdown.markdown(text, extensions=["toc", "attr_list", "journeymaps.engines.raw_html"])
-    # Without the extension the blocks are read as raw HTML, and their marking comments stay in the page.
+    # The same blocks read as raw HTML by Markdown itself, between visible markers
+    visible = re.sub(r"\n<!--journeymaps:html\n(.*?)\n-->\n",
+                     "\n<!--journeymaps:html-->\n\\1\n<!--/journeymaps:html-->\n", text, flags=re.S)
+    plain = markdown.markdown(visible, extensions=["toc", "attr_list"])
     unmarked = re.sub(r"\n?<!--/?journeymaps:html-->\n?", "\n", plain)
     assert re.sub(r"\s+", " ", fast).strip() == re.sub(r"\s+", " ", unmarked).strip()
+    assert "jm-tp-name" in fast and "<!--journeymaps" not in fast
+
+
+def test_html_that_holds_a_comment_end_is_written_between_visible_markers():
+    from journeymaps.engines.raw_html import wrap
+
+    assert wrap("<p>a</p>").strip() == "<!--journeymaps:html\n<p>a</p>\n-->"
+    assert wrap("<p>a</p><!-- b -->").strip() == "<!--journeymaps:html-->\n<p>a</p><!-- b -->\n<!--/journeymaps:html-->"
