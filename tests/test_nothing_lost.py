@@ -3,7 +3,8 @@
 A copy of the repository's site, with broken maps from ``tests/hostile`` beside
 the healthy ones, is snapshotted (content hash, modification time and inode of
 every file, and every folder) before and after ``journeymaps validate``, every
-other read-only ``journeymaps`` command, ``mkdocs build`` into the default
+other read-only ``journeymaps`` command (``generate`` writes only its own
+``generated-site/``), ``mkdocs build`` into the default
 ``site/`` folder and into another folder, and ``mkdocs build --strict``.
 Only the output folders may change: no file is added, removed or rewritten
 (even with the same content) anywhere else, ``journeys/`` and ``docs/``
@@ -32,7 +33,7 @@ ENV = command_env()
 BROKEN = ["unknown-references.md", "malformed-yaml.md", "billion-laughs.md", "empty.md"]
 
 
-def snapshot(root: Path, outputs: tuple[str, ...] = ("site", "elsewhere")) -> dict[str, tuple]:
+def snapshot(root: Path, outputs: tuple[str, ...] = ("site", "elsewhere", "generated-site")) -> dict[str, tuple]:
     """Every file and folder below ``root`` except the output folders, with what would show a rewrite."""
     found = {}
     for path in sorted(root.rglob("*")):
@@ -70,6 +71,7 @@ def test_validate_and_every_read_only_command_leave_the_sources_alone(project: P
         with contextlib.suppress(subprocess.TimeoutExpired):  # a command that serves until stopped
             run(project, str(BIN / "journeymaps"), name)
     assert snapshot(project) == before
+    assert (project / "generated-site/docs/journeys/retail/buy-running-shoes/index.md").is_file()
 
 
 def test_builds_leave_the_sources_alone(project: Path) -> None:
