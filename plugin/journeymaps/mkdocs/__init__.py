@@ -1,1 +1,1 @@
-"""Step 5: the thin MkDocs adapter that publishes the site's pages: plugin, config, theme partials, assets."""
+"""Step 5: the thin MkDocs adapter that publishes the site's pages: the plugin's hooks, config, files and search."""
