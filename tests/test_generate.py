@@ -332,3 +332,14 @@ def test_html_that_holds_a_comment_end_is_written_between_visible_markers():
 
     assert wrap("<p>a</p>").strip() == "<!--journeymaps:html\n<p>a</p>\n-->"
     assert wrap("<p>a</p><!-- b -->").strip() == "<!--journeymaps:html-->\n<p>a</p><!-- b -->\n<!--/journeymaps:html-->"
+
+
+@pytest.mark.parametrize(("plugins", "written"), [
+    ("plugins:\n  - search\n  - journeys\n", ["search"]),
+    ("plugins:\n  - journeys\n", []),  # the site has no search: neither has the generated one
+    ("plugins:\n  search: {}\n  journeys: {navigation: full}\n", [{"search": {}}]),
+])
+def test_the_other_plugins_are_kept_as_the_site_lists_them(tmp_path, plugins, written):
+    site = spec_site(tmp_path, "site_name: X\ntheme:\n  name: material\n" + plugins)
+    assert generate(site).exit_code == 0
+    assert yaml.safe_load((site / "generated-site/mkdocs.yml").read_text())["plugins"] == written

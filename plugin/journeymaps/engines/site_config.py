@@ -177,7 +177,8 @@ def written_config(config: SiteConfig, out: Path, nav: list, css: list[str], js:
         own = data.get("not_in_nav")
         data["not_in_nav"] = "\n".join([*([own] if isinstance(own, str) and own.strip() else []),
                                          *(f"/{path}" for path in not_in_nav)]) + "\n"
-    data["plugins"] = config.others or ["search"]
+    if "plugins" in data:  # without it the engine takes its default (search), as it would for the site
+        data["plugins"] = config.others
     data["extra_css"] = [*css, *(c for c in data.get("extra_css") or [] if c not in css)]
     data["extra_javascript"] = [*(j for j in data.get("extra_javascript") or [] if j not in js), *js]
     theme = data.get("theme")
