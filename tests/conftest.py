@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 
 sys.path.insert(0, str(Path(__file__).parent))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # before Material is imported, as the commands' environment
@@ -58,6 +58,18 @@ def chromium() -> Iterator[Browser]:
     """One headless Chromium for the browser tests of a module."""
     with browser.browser() as instance:
         yield instance
+
+
+#: The window of the ``page`` fixture; a module sets its own with ``VIEWPORT = {"width": ..., "height": ...}``.
+VIEWPORT = {"width": 1400, "height": 900}
+
+
+@pytest.fixture
+def page(request: pytest.FixtureRequest, chromium: Browser) -> Iterator[Page]:
+    """A new page in a fresh context of the module's Chromium, at the module's ``VIEWPORT`` (1400×900 by default)."""
+    context = chromium.new_context(viewport=getattr(request.module, "VIEWPORT", VIEWPORT))
+    yield context.new_page()
+    context.close()
 
 
 @pytest.fixture

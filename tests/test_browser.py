@@ -60,12 +60,6 @@ def server(site: Path) -> Iterator[Server]:
         yield running
 
 
-@pytest.fixture
-def page(chromium: Browser) -> Iterator[Page]:
-    context = chromium.new_context(viewport={"width": 1400, "height": 900})
-    yield context.new_page()
-    context.close()
-
 
 @pytest.mark.parametrize("kind", PAGES)
 def test_page_renders_without_errors_and_stays_on_the_host(page: Page, server: Server, kind: str) -> None:

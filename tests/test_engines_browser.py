@@ -12,7 +12,7 @@ import subprocess
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from browser import Server, serve
 from sites import BIN, command_env, spec_site
@@ -35,12 +35,6 @@ def server(tmp_path_factory) -> Iterator[Server]:
         yield running
     shutil.rmtree(site, ignore_errors=True)
 
-
-@pytest.fixture
-def page(chromium: Browser) -> Iterator[Page]:
-    context = chromium.new_context(viewport={"width": 1400, "height": 900})
-    yield context.new_page()
-    context.close()
 
 
 @pytest.mark.parametrize(("query", "target"), [

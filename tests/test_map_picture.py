@@ -234,12 +234,6 @@ def servers(sample: Path, pictures: Path) -> Iterator[dict[str, Server]]:
         yield {"sample": s, "pictures": p}
 
 
-@pytest.fixture
-def page(chromium: Browser) -> Iterator[Page]:
-    context = chromium.new_context(viewport=WIDE)
-    yield context.new_page()
-    context.close()
-
 
 MAPS = [("sample", SAMPLE), ("pictures", "journeys/maps/ten-steps/"), ("pictures", "journeys/maps/eight-steps/")]
 

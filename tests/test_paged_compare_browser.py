@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from browser import Server, axe_violations, describe, serve
 from sites import build, write
+
+VIEWPORT = {"width": 390, "height": 844}  # the page fixture's window (conftest.py): a phone
 
 pytestmark = pytest.mark.browser  # every test here starts Chromium
 
@@ -34,12 +36,6 @@ def server(tmp_path_factory) -> Iterator[Server]:
     with serve(root / "site", "/") as running:
         yield running
 
-
-@pytest.fixture
-def page(chromium: Browser) -> Iterator[Page]:
-    context = chromium.new_context(viewport={"width": 390, "height": 844})
-    yield context.new_page()
-    context.close()
 
 
 @pytest.mark.parametrize("address", PARTS)

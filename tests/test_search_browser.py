@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from browser import Server, serve
 from sites import build, spec_site
@@ -24,12 +24,6 @@ def server(tmp_path_factory) -> Iterator[Server]:
     with serve(root / "site", "/maps/") as running:
         yield running
 
-
-@pytest.fixture
-def page(chromium: Browser) -> Iterator[Page]:
-    context = chromium.new_context(viewport={"width": 1400, "height": 900})
-    yield context.new_page()
-    context.close()
 
 
 def type_in_search(page: Page, server: Server, query: str) -> None:
