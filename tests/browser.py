@@ -124,6 +124,23 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def settle(page: Page) -> None:
+    """Wait until the touchpoints filters have shown what they found (they fetch the data file the first time)."""
+    page.wait_for_function("!document.querySelector('form.jm-filters[aria-busy]')")
+
+
+def open_page(chromium: Browser, url: str, javascript: bool = True) -> Page:
+    """``url`` in a new context (scripts on or off), once the filters have settled; ``page.errors`` collects the
+    page's script errors."""
+    page = chromium.new_context(java_script_enabled=javascript).new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url)
+    page.errors = errors  # type: ignore[attr-defined]
+    settle(page)
+    return page
+
+
 def build_sample_site(root: Path, prefix: str = "/intranet/journey-maps/") -> Path:
     """The sample site built in ``root`` with a site_url below ``prefix``, as an intranet server would host it."""
     for name in ("docs", "journeys", "theme_overrides"):

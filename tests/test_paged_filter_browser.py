@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import browser as chromium
+from browser import open_page, serve, settle
 from journeymaps.pages.paging import ROWS_PER_PAGE
 from listing_data import read_rows
 from sites import build, write
@@ -31,33 +31,15 @@ def site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def base(site: Path):
-    with chromium.serve(site) as server:  # below a sub-path, as an intranet serves it
+    with serve(site) as server:  # below a sub-path, as an intranet serves it
         yield server.base
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with chromium.browser() as instance:
-        yield instance
-
-
-def open_page(browser, url: str, javascript: bool = True):
-    page = browser.new_context(java_script_enabled=javascript).new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.goto(url)
-    return page
-
-
-def settle(page) -> None:
-    page.wait_for_function("!document.querySelector('form.jm-filters[aria-busy]')")
-
-
-def test_a_filter_on_the_first_part_finds_a_row_of_the_third(browser, base: str, site: Path) -> None:
+def test_a_filter_on_the_first_part_finds_a_row_of_the_third(chromium, base: str, site: Path) -> None:
     rows = read_rows(site)
     assert len(rows) > 3 * ROWS_PER_PAGE
     target = rows[2 * ROWS_PER_PAGE + 7]  # on part 3
-    page = open_page(browser, base + "touchpoints/")
+    page = open_page(chromium, base + "touchpoints/")
     assert page.locator(ROWS).count() == ROWS_PER_PAGE
     page.fill("input[name=q]", target["journey"])
     settle(page)
@@ -74,11 +56,11 @@ def test_a_filter_on_the_first_part_finds_a_row_of_the_third(browser, base: str,
     assert page.errors == []
 
 
-def test_show_more_and_clearing_the_filters(browser, base: str, site: Path) -> None:
+def test_show_more_and_clearing_the_filters(chromium, base: str, site: Path) -> None:
     rows = read_rows(site)
     matching = sum(r["type"] == "current" for r in rows)
     assert matching > ROWS_PER_PAGE
-    page = open_page(browser, base + "touchpoints/page/2/?type=current")
+    page = open_page(chromium, base + "touchpoints/page/2/?type=current")
     settle(page)
     assert page.locator(ROWS).count() == ROWS_PER_PAGE
     assert page.text_content(".jm-filter-count").startswith(f"{matching} of {len(rows)} touchpoints match")
@@ -94,9 +76,9 @@ def test_show_more_and_clearing_the_filters(browser, base: str, site: Path) -> N
     assert page.errors == []
 
 
-def test_the_pager_reaches_every_part_without_javascript(browser, base: str, site: Path) -> None:
+def test_the_pager_reaches_every_part_without_javascript(chromium, base: str, site: Path) -> None:
     count = -(-len(read_rows(site)) // ROWS_PER_PAGE)
-    page = open_page(browser, base + "touchpoints/", javascript=False)
+    page = open_page(chromium, base + "touchpoints/", javascript=False)
     assert not page.is_visible("form.jm-filters")
     page.locator('nav[aria-label="Parts of the touchpoints list (top)"] a', has_text="Next").click()
     page.wait_for_url(base + "touchpoints/page/2/")

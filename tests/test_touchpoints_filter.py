@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import browser as chromium
+from browser import open_page, serve, settle
 from portfolio_site import portfolio_site
 from sites import build
 
@@ -26,31 +26,8 @@ def site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def base(site: Path):
     """The site's address, served below a sub-path."""
-    with chromium.serve(site) as server:
+    with serve(site) as server:
         yield server.base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Debian's Chromium; the browser tests are part of the suite and fail when it is missing."""
-    with chromium.browser() as instance:
-        yield instance
-
-
-def open_page(browser, url: str, javascript: bool = True):
-    context = browser.new_context(java_script_enabled=javascript)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(url)
-    page.errors = errors
-    settle(page)
-    return page
-
-
-def settle(page) -> None:
-    """Wait until the filters have shown what they found (they fetch the data file the first time)."""
-    page.wait_for_function("!document.querySelector('form.jm-filters[aria-busy]')")
 
 
 EMOTIONS = "#jm-touchpoints tbody:not([hidden]) tr td:last-child"
@@ -62,8 +39,8 @@ def visible_names(page) -> list[str]:
         "#jm-touchpoints tbody:not([hidden]) tr td:first-child a", "links => links.map(a => a.textContent)")
 
 
-def test_filters_narrow_the_table(browser, base: str) -> None:
-    page = open_page(browser, base + "touchpoints/")
+def test_filters_narrow_the_table(chromium, base: str) -> None:
+    page = open_page(chromium, base + "touchpoints/")
     assert page.is_visible("form.jm-filters")
     assert page.text_content(".jm-filter-count") == ""  # no filter: the part's own rows
     page.select_option("select[name=persona]", "ben")
@@ -90,15 +67,15 @@ def test_filters_narrow_the_table(browser, base: str) -> None:
     assert page.errors == []
 
 
-def test_filters_come_from_the_address(browser, base: str) -> None:
-    page = open_page(browser, base + "touchpoints/" + "?department=support&channel=nonsense")
+def test_filters_come_from_the_address(chromium, base: str) -> None:
+    page = open_page(chromium, base + "touchpoints/" + "?department=support&channel=nonsense")
     assert page.input_value("select[name=department]") == "support"
     assert page.input_value("select[name=channel]") == ""  # an unknown value is ignored
     assert visible_names(page) == ["Chat bubble", "Live chat", "Help line"]
 
 
-def test_sorting_by_a_column(browser, base: str) -> None:
-    page = open_page(browser, base + "touchpoints/")
+def test_sorting_by_a_column(chromium, base: str) -> None:
+    page = open_page(chromium, base + "touchpoints/")
     emotion = page.locator("#jm-touchpoints thead th", has_text="Emotion")
     emotion.locator("button").click()
     assert emotion.get_attribute("aria-sort") == "ascending"
@@ -117,8 +94,8 @@ def test_sorting_by_a_column(browser, base: str) -> None:
     assert visible_names(page) == ["Help line", "Shop window", "Store greeting"]
 
 
-def test_other_tables_sort_too(browser, base: str) -> None:
-    page = open_page(browser, base + "opportunities/")
+def test_other_tables_sort_too(chromium, base: str) -> None:
+    page = open_page(chromium, base + "opportunities/")
     impact = page.locator("table.jm-sortable thead th", has_text="Impact")
     impact.locator("button").click()  # high, medium, low sort as 0, 1, 2; unrated last
     # the opportunities table numbers its rows as the plot numbers its marks: the title is the second cell
@@ -131,8 +108,8 @@ def test_other_tables_sort_too(browser, base: str) -> None:
     assert titles == ["Staff", "Call-back", "Brighter"]
 
 
-def test_without_javascript_the_whole_table_shows(browser, base: str) -> None:
-    page = open_page(browser, base + "touchpoints/", javascript=False)
+def test_without_javascript_the_whole_table_shows(chromium, base: str) -> None:
+    page = open_page(chromium, base + "touchpoints/", javascript=False)
     assert not page.is_visible("form.jm-filters")
     assert page.locator("#jm-touchpoints tbody tr:visible").count() == 11
     assert page.locator(".jm-pager").count() == 0  # one part: no pager
