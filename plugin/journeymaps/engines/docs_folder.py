@@ -23,11 +23,10 @@ from journeymaps.git.history import read_history
 from journeymaps.model.load import load_corpus
 from journeymaps.pages.generated import search_marks_kept
 from journeymaps.pages.options import SiteOptions, read_options
-from journeymaps.pages.plan import SitePlan, build_plan
+from journeymaps.pages.plan import SitePlan, build_plan, override_dirs, unusable_vocabulary
 from journeymaps.pages.site_nav import merge_nav, nav_paths
 from journeymaps.pages.static import CSS, FILES, JS, THEME
 from journeymaps.problems import Problem
-from journeymaps.source.files import VOCABULARY
 
 #: The folder of theme overrides in the output (the site's own, with our partials when offline).
 OVERRIDES = "overrides"
@@ -78,12 +77,9 @@ def plan_site(config: SiteConfig, options: SiteOptions, has_home: bool) -> tuple
     """Read the journeys folder and plan every page."""
     root = (config.folder / options.journeys_dir).resolve()
     corpus = load_corpus(root, display_base=Path.cwd())
-    if corpus.vocabulary is None and root.is_dir():
-        broken = [p.format() for p in corpus.problems if Path(p.path).name == VOCABULARY]
-        raise ConfigError("; ".join(broken or [f"{root / VOCABULARY} cannot be read"])
-                          + " (no map can be published without the vocabulary)")
-    custom = config.custom_dir
-    overrides = [custom / "journeymaps"] if custom is not None else []
+    if (unusable := unusable_vocabulary(corpus)) is not None:
+        raise ConfigError(unusable)
+    overrides = override_dirs(config.custom_dir)
     history = read_history(root) if options.history else None
     reviews = ReviewPolicy(options.review.interval, reference_date(), options.review.due_soon)
     plan = build_plan(corpus, overrides, options.statuses, with_home=not has_home, history=history,

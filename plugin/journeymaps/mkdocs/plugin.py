@@ -36,10 +36,9 @@ from journeymaps.mkdocs.unpublished import UnpublishedLinks
 from journeymaps.model.load import load_corpus
 from journeymaps.pages.cache import PageCache, TemplateCode
 from journeymaps.pages.generated import GeneratedPage, headings
-from journeymaps.pages.plan import build_plan
+from journeymaps.pages.plan import build_plan, override_dirs, unusable_vocabulary
 from journeymaps.pages.site_nav import merge_nav, nav_paths
 from journeymaps.pages.static import CSS, JS, THEME
-from journeymaps.source.files import VOCABULARY
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
@@ -107,11 +106,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         assert self.root is not None
         base = Path(config.config_file_path or ".").parent.resolve()
         corpus = load_corpus(self.root, display_base=base, cache=self.read_cache)
-        if corpus.vocabulary is None and self.root.is_dir():
-            # without the vocabulary no map can be checked: a site without maps must not be published silently
-            broken = [p.format() for p in corpus.problems if Path(p.path).name == VOCABULARY]
-            raise PluginError("journeymaps: " + "; ".join(broken or ["vocabulary.yml cannot be read"])
-                              + " (no map can be published without the vocabulary)")
+        # without the vocabulary no map can be checked: a site without maps must not be published silently
+        if (unusable := unusable_vocabulary(corpus)) is not None:
+            raise PluginError(f"journeymaps: {unusable}")
         # The corpus and the pages stay alive until the end of the build: hundreds of thousands of objects that the
         # cyclic garbage collector would walk again and again while the pages are made and rendered. Set them aside.
         gc.freeze()
@@ -122,7 +119,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             files_with_problems = len({p.path for p in corpus.problems})
             log.info("%d problem(s) in %d file(s); run 'journeymaps validate' for the list",
                      len(corpus.problems), files_with_problems)
-        overrides = [Path(config.theme.custom_dir) / "journeymaps"] if config.theme.custom_dir else []
+        overrides = override_dirs(config.theme.custom_dir)
         has_home = any(files.get_file_from_path(name) for name in ("index.md", "README.md"))
         history = self._history()
         reviews = ReviewPolicy(self.config.review.interval, reference_date(), self.config.review.due_soon)

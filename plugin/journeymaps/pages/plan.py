@@ -32,6 +32,7 @@ from journeymaps.pages.persona_page import PersonaPages
 from journeymaps.pages.portfolio_lists import PortfolioLists
 from journeymaps.pages.portfolio_shared import PortfolioShared
 from journeymaps.pages.reviews_page import reviews_page
+from journeymaps.source.files import VOCABULARY
 
 
 @dataclass
@@ -54,6 +55,19 @@ class SitePlan:
     journeys: dict[str, JourneyEntry] = field(default_factory=dict)
     #: Source paths (``journeys/<rel>``) of valid maps left out because of their status.
     unpublished: set[str] = field(default_factory=set)
+
+
+def override_dirs(custom_dir: Path | str | None) -> list[Path]:
+    """Where a site overrides our page templates: ``journeymaps/`` in its theme's ``custom_dir``, if it has one."""
+    return [Path(custom_dir) / "journeymaps"] if custom_dir else []
+
+
+def unusable_vocabulary(corpus: Corpus) -> str | None:
+    """Why no map of a journeys folder can be published (its vocabulary cannot be used), or None."""
+    if corpus.vocabulary is not None or not corpus.root.is_dir():
+        return None
+    broken = [p.format() for p in corpus.problems if Path(p.path).name == VOCABULARY]
+    return "; ".join(broken or [f"{VOCABULARY} cannot be read"]) + " (no map can be published without the vocabulary)"
 
 
 def build_plan(
