@@ -112,12 +112,14 @@ class _Output:
     def copy(self, rel: str, source: Path) -> None:
         self.bytes(rel, source.read_bytes())
 
-    def prune(self) -> int:
-        """Remove the files below the root that this run did not make, and the folders left empty."""
+    def prune(self, below: Path | None = None) -> int:
+        """Remove the files under ``below`` (the root by default) that this run did not make, and the folders
+        left empty."""
+        folder = below or self.root
         removed = 0
-        if not self.root.is_dir():
+        if not folder.is_dir():
             return 0
-        for path in sorted(self.root.rglob("*"), reverse=True):
+        for path in sorted(folder.rglob("*"), reverse=True):
             if path.is_file() and path not in self.made:
                 path.unlink()
                 removed += 1
@@ -205,18 +207,8 @@ def _generate(config_path: Path, out_dir: Path, say: Callable[[str], None]) -> G
     hidden = [moved[p.src_uri] for p in plan.pages if moved[p.src_uri] not in in_nav]
     site.text("mkdocs.yml", written_config(config, out_dir, nav, css, js, overrides, options.offline, hidden))
     result.written = output.written + site.written
-    result.removed = output.prune() + _prune_overrides(site, out_dir)
+    result.removed = output.prune() + site.prune(out_dir / OVERRIDES)  # nothing else of the folder
     return result
-
-
-def _prune_overrides(site: _Output, out_dir: Path) -> int:
-    """Remove the override files an earlier run copied and this one did not (nothing else of the folder)."""
-    folder = out_dir / OVERRIDES
-    if not folder.is_dir():
-        return 0
-    kept = _Output(folder)
-    kept.made = {p for p in site.made if p.is_relative_to(folder)}
-    return kept.prune()
 
 
 def _renamed_nav(nav: object, moved: dict[str, str]) -> object:

@@ -172,12 +172,13 @@ def _unskipped(html: str) -> str:
 
 def split_fragment(html: str) -> tuple[str, str]:
     """(what the page shows, with skipped regions marked; what only the search sees, or "")."""
-    only = []
+    only, shown, pos = [], [], 0
     for start, end in _regions(html, searchview.ONLY, searchview.END_ONLY):
         only.append(html[start + len(searchview.ONLY):end].replace(searchview.END_ONLY, ""))
-    for start, end in reversed(_regions(html, searchview.ONLY, searchview.END_ONLY)):
-        html = html[:start] + html[end:]
-    return _unskipped(html), "".join(only)
+        shown.append(html[pos:start])
+        pos = end
+    shown.append(html[pos:])
+    return _unskipped("".join(shown)), "".join(only)
 
 
 def indexed_text(html: str) -> str:
