@@ -343,3 +343,20 @@ def test_the_other_plugins_are_kept_as_the_site_lists_them(tmp_path, plugins, wr
     site = spec_site(tmp_path, "site_name: X\ntheme:\n  name: material\n" + plugins)
     assert generate(site).exit_code == 0
     assert yaml.safe_load((site / "generated-site/mkdocs.yml").read_text())["plugins"] == written
+
+
+def test_properdocs_builds_the_generated_folder_as_mkdocs_does(tmp_path):
+    site = spec_site(tmp_path)
+    assert generate(site).exit_code == 0
+    out = site / "generated-site"
+    outputs = {}
+    for engine in ("mkdocs", "properdocs"):
+        done = subprocess.run([str(Path(sys.executable).parent / engine), "build", "--strict", "-f", "mkdocs.yml",
+                               "-d", str(tmp_path / engine)], cwd=out, capture_output=True, text=True,
+                              env=command_env(SOURCE_DATE_EPOCH="1788220800"))  # the same sitemap dates
+        assert done.returncode == 0, done.stderr
+        outputs[engine] = {p.relative_to(tmp_path / engine): re.sub(rb'<meta name="generator"[^>]*>', b"",
+                                                                     p.read_bytes())
+                           for p in (tmp_path / engine).rglob("*") if p.is_file()}
+    assert outputs["mkdocs"].keys() == outputs["properdocs"].keys()
+    assert [p for p in outputs["mkdocs"] if outputs["mkdocs"][p] != outputs["properdocs"][p]] == []
